@@ -1,0 +1,9 @@
+namespace JobGateway.Simulator.Counting;
+
+internal enum KreaRoute
+{
+    Generate,
+    GetJob,
+    CancelJob,
+    ListJobs,
+}

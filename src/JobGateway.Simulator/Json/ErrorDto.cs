@@ -1,0 +1,3 @@
+namespace JobGateway.Simulator.Json;
+
+internal sealed record ErrorDto(string Error);

@@ -1,0 +1,3 @@
+namespace JobGateway.Simulator.Json;
+
+internal sealed record JobCountsDto(long Get, long Delete, long Aborted);
