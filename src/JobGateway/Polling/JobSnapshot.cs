@@ -1,0 +1,25 @@
+using Google.Protobuf;
+using JobGateway.V1;
+
+namespace JobGateway.Polling;
+
+/// <summary>One revision of a job as delivered to watchers, serialized once for every stream.</summary>
+internal sealed class JobSnapshot
+{
+    public JobSnapshot(Job job)
+    {
+        Job = job;
+        IsTerminal = JobStates.IsTerminal(job.State);
+        Frame = new WatchJobResponse { Job = job }.ToByteArray();
+    }
+
+    /// <summary>The job; shared by every reader, never mutated.</summary>
+    public Job Job { get; }
+
+    public ulong Revision => Job.Revision;
+
+    public bool IsTerminal { get; }
+
+    /// <summary>The serialized <see cref="WatchJobResponse"/> written to every stream as is.</summary>
+    public byte[] Frame { get; }
+}

@@ -1,0 +1,615 @@
+using Grpc.Core;
+using JobGateway.Analysis;
+using JobGateway.Coordination;
+using JobGateway.Upstream;
+using JobGateway.V1;
+
+namespace JobGateway.Polling;
+
+/// <summary>
+/// One (credential scope, job) in this process: its watchers, its latest snapshot and the loop that
+/// polls the upstream while this replica holds the group's lease (DESIGN section 3). Watch streams and
+/// unary calls register interest; the group lingers for <see cref="PollingOptions.Linger"/> after the
+/// last one leaves, then releases the lease and is freed.
+/// </summary>
+[UpstreamPoller]
+internal sealed partial class PollGroup : IPollGroupListener
+{
+    private readonly Lock gate = new();
+    private readonly List<JobWatch> watchers = [];
+    private readonly List<FreshWaiter> freshWaiters = [];
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CallerToken token;
+    private readonly PollGroupContext context;
+    private readonly string owner;
+    private readonly CancellationToken stopping;
+    private TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenSource? inFlightPoll;
+    private DateTimeOffset? inFlightStartedAt;
+    private GroupState? state;
+    private JobSnapshot? latest;
+    private WatchEnd? shutdown;
+    private int interest;
+    private DateTimeOffset idleSince;
+    private bool pollRequested;
+    private bool holdsLease;
+    private bool started;
+    private bool closed;
+
+    public PollGroup(PollGroupKey key, CallerToken token, string owner, PollGroupContext context, CancellationToken stopping)
+    {
+        Key = key;
+        this.token = token;
+        this.owner = owner;
+        this.context = context;
+        this.stopping = stopping;
+    }
+
+    public PollGroupKey Key { get; }
+
+    /// <summary>The loop; completes when the group is freed.</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    public int WatcherCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return watchers.Count;
+            }
+        }
+    }
+
+    private PollingOptions Options => context.Options;
+
+    private DateTimeOffset Now => context.TimeProvider.GetUtcNow();
+
+    /// <summary>Registers interest; false when the group is already closing (take a new one).</summary>
+    public bool TryEnter()
+    {
+        lock (gate)
+        {
+            if (closed)
+            {
+                return false;
+            }
+
+            interest++;
+            if (!started)
+            {
+                started = true;
+                Completion = Task.Run(RunAsync, CancellationToken.None);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Drops interest taken by <see cref="TryEnter"/>. A poll that nobody waits for any more is cancelled.</summary>
+    public void Leave()
+    {
+        lock (gate)
+        {
+            interest--;
+            if (interest == 0)
+            {
+                idleSince = Now;
+                inFlightPoll?.Cancel();
+            }
+
+            SignalLocked();
+        }
+    }
+
+    /// <summary>Adds a watch stream (after <see cref="TryEnter"/>); disposing it leaves the group.</summary>
+    public JobWatch AddWatcher(ulong afterRevision, Action<JobWatch> onRemoved)
+    {
+        var watch = new JobWatch(Key, afterRevision, w =>
+        {
+            RemoveWatcher(w);
+            onRemoved(w);
+        });
+        lock (gate)
+        {
+            watchers.Add(watch);
+            if (shutdown is { } end)
+            {
+                watch.End(end);
+            }
+
+            if (latest is { } snapshot)
+            {
+                watch.Offer(snapshot);
+            }
+
+            if (state?.Failure is { } failure && (failure.EndsWatches || latest is null))
+            {
+                if (IsFresh(failure.At))
+                {
+                    watch.End(new WatchEnd(failure));
+                }
+                else
+                {
+                    pollRequested = true;
+                }
+            }
+
+            SignalLocked();
+        }
+
+        return watch;
+    }
+
+    /// <summary>
+    /// The group's state from a poll that started no earlier than now, or, when <paramref name="allowCached"/>,
+    /// a snapshot that is still fresh or terminal. Concurrent callers share one poll (single flight).
+    /// </summary>
+    public async Task<GroupState> WaitFreshAsync(bool allowCached, CancellationToken cancellationToken)
+    {
+        await ready.Task.WaitAsync(cancellationToken);
+        FreshWaiter waiter;
+        lock (gate)
+        {
+            if (state is { } current && (latest?.IsTerminal == true || (allowCached && IsFreshLocked(current))))
+            {
+                return current;
+            }
+
+            // Single flight: a unary read joins the poll in flight; a cancel needs one that starts after it.
+            waiter = new FreshWaiter(allowCached && inFlightStartedAt is { } inFlight ? inFlight : Now);
+            freshWaiters.Add(waiter);
+            SignalLocked();
+        }
+
+        try
+        {
+            return await waiter.Completion.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                freshWaiters.Remove(waiter);
+            }
+        }
+    }
+
+    /// <summary>Ends every watch: the host is stopping. Clients reconnect with their last revision.</summary>
+    public void Shutdown(WatchEnd end)
+    {
+        JobWatch[] current;
+        lock (gate)
+        {
+            shutdown = end;
+            current = [.. watchers];
+        }
+
+        foreach (var watch in current)
+        {
+            watch.End(end);
+        }
+    }
+
+    public void OnState(GroupState newState) => Apply(newState);
+
+    public void OnPollRequested()
+    {
+        lock (gate)
+        {
+            // Only the holder polls; a replica that merely watches ignores requests (its own included).
+            if (holdsLease)
+            {
+                pollRequested = true;
+                SignalLocked();
+            }
+        }
+    }
+
+    private void RemoveWatcher(JobWatch watch)
+    {
+        lock (gate)
+        {
+            watchers.Remove(watch);
+        }
+
+        Leave();
+    }
+
+    private async Task RunAsync()
+    {
+        IAsyncDisposable? subscription = null;
+        PollLease? lease = null;
+        try
+        {
+            // Subscribe first, then read: a state written in between arrives on the channel (DESIGN 3.6).
+            subscription = await context.Coordinator.SubscribeAsync(Key, this, stopping);
+            Apply(await context.Coordinator.ReadStateAsync(Key, stopping));
+            ready.TrySetResult();
+
+            var nextLeaseTick = Now;
+            long tick = 0, triedLeaseInTick = -1, askedHolderInTick = -1;
+            while (!stopping.IsCancellationRequested)
+            {
+                var now = Now;
+                if (now >= nextLeaseTick)
+                {
+                    lease = await LeaseTickAsync(lease);
+                    tick++;
+                    triedLeaseInTick = tick;
+                    nextLeaseTick = Now + Options.LeaseRenewInterval;
+                }
+
+                bool pollNow;
+                DateTimeOffset? pollDue;
+                Task woken;
+                lock (gate)
+                {
+                    holdsLease = lease is not null;
+                    if (ShouldCloseLocked(now))
+                    {
+                        closed = true;
+                        break;
+                    }
+
+                    (pollNow, pollDue) = PlanLocked(now);
+                    if (wake.Task.IsCompleted)
+                    {
+                        wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    }
+
+                    woken = wake.Task;
+                }
+
+                if (pollNow && lease is not null)
+                {
+                    if (!await PollOnceAsync(lease))
+                    {
+                        Log.LeaseLost(context.Logger, Key.JobId, lease.Epoch);
+                        lease = null;
+                    }
+
+                    continue;
+                }
+
+                if (pollNow)
+                {
+                    // Not the holder. Try once per lease tick to become it; otherwise ask the holder (once per
+                    // tick) to poll now, and catch up on its write. Never spin on the store.
+                    if (triedLeaseInTick != tick)
+                    {
+                        triedLeaseInTick = tick;
+                        lease = await TryAcquireAsync();
+                        if (lease is not null)
+                        {
+                            continue;
+                        }
+                    }
+
+                    if (askedHolderInTick != tick)
+                    {
+                        askedHolderInTick = tick;
+                        await context.Coordinator.RequestPollAsync(Key, stopping);
+                    }
+                }
+
+                var wakeAt = nextLeaseTick;
+                if (pollDue is { } due && lease is not null && due < wakeAt)
+                {
+                    wakeAt = due;
+                }
+
+                await WaitAsync(woken, wakeAt - now);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // The loop must never die silently: fail what waits, so callers see an error instead of a hang.
+            Log.LoopFailed(context.Logger, ex, Key.JobId);
+            var failure = new PollFailure(StatusCode.Unavailable, $"The gateway's poller for job {Key.JobId} failed ({ex.GetType().Name}); retry the call.", Now);
+            FailEverything(failure);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                closed = true;
+            }
+
+            ready.TrySetResult();
+            if (lease is not null)
+            {
+                await ReleaseQuietlyAsync(lease);
+            }
+
+            if (subscription is not null)
+            {
+                await subscription.DisposeAsync();
+            }
+
+            context.OnClosed(this);
+        }
+    }
+
+    private async Task<PollLease?> LeaseTickAsync(PollLease? lease)
+    {
+        if (lease is not null)
+        {
+            if (await context.Coordinator.RenewLeaseAsync(lease, stopping))
+            {
+                return lease;
+            }
+
+            Log.LeaseLost(context.Logger, Key.JobId, lease.Epoch);
+        }
+
+        bool wantsLease;
+        lock (gate)
+        {
+            wantsLease = interest > 0 && latest?.IsTerminal != true;
+        }
+
+        if (wantsLease)
+        {
+            return await TryAcquireAsync();
+        }
+
+        // Not the holder and not wanting to be: still catch up from the store, since pub/sub is
+        // at-most-once (DESIGN 3.4).
+        Apply(await context.Coordinator.ReadStateAsync(Key, stopping));
+        return null;
+    }
+
+    private async Task<PollLease?> TryAcquireAsync()
+    {
+        // One round trip: take the lease if free, and read the state either way. A new holder continues
+        // the schedule and revision from the store; a replica that stays a watcher catches up.
+        var attempt = await context.Coordinator.TryAcquireLeaseAsync(Key, owner, stopping);
+        Apply(attempt.State);
+        if (attempt.Lease is { } lease)
+        {
+            Log.LeaseAcquired(context.Logger, Key.JobId, lease.Epoch);
+        }
+
+        return attempt.Lease;
+    }
+
+    private async Task<bool> PollOnceAsync(PollLease lease)
+    {
+        GroupState? previous;
+        CancellationTokenSource poll;
+        DateTimeOffset startedAt;
+        lock (gate)
+        {
+            previous = state;
+            pollRequested = false;
+            poll = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            inFlightPoll = poll;
+            startedAt = Now;
+            inFlightStartedAt = startedAt;
+        }
+
+        Job? job = null;
+        PollFailure? failure = null;
+        TimeSpan? retryAfter = null;
+        try
+        {
+            job = await context.Upstream.GetJobAsync(Key.JobId, token, poll.Token);
+        }
+        catch (UpstreamException ex)
+        {
+            failure = new PollFailure(ex.Kind.ToStatusCode(), ex.Message, startedAt);
+            retryAfter = ex.RetryAfter;
+            Log.PollFailed(context.Logger, Key.JobId, ex.Kind, ex.Message);
+        }
+        catch (OperationCanceledException) when (poll.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            // Nobody waits for this poll any more: no outcome, the schedule is unchanged.
+            return true;
+        }
+        finally
+        {
+            lock (gate)
+            {
+                inFlightPoll = null;
+                inFlightStartedAt = null;
+            }
+
+            poll.Dispose();
+        }
+
+        var next = PollSchedule.Next(previous, job, failure, retryAfter, startedAt, lease.Epoch, Options);
+        if (!await context.Coordinator.TryWriteStateAsync(lease, next, stopping))
+        {
+            return false;
+        }
+
+        context.OnPolled(Key, job is not null);
+        Apply(next);
+        return true;
+    }
+
+    /// <summary>Takes in a state from this replica's poll, the store or the channel, in any order, any number of times.</summary>
+    private void Apply(GroupState? incoming)
+    {
+        if (incoming is null)
+        {
+            return;
+        }
+
+        // Serialize outside the lock: once per revision, however many streams.
+        var candidate = incoming.Job is { } job && job.Revision > (Volatile.Read(ref latest)?.Revision ?? 0) ? new JobSnapshot(job) : null;
+        JobWatch[] offerTo = [];
+        JobWatch[] endFor = [];
+        WatchEnd? end = null;
+        List<FreshWaiter>? satisfied = null;
+        lock (gate)
+        {
+            if (state is null || IsNewer(incoming, state))
+            {
+                state = incoming;
+            }
+
+            if (candidate is not null && candidate.Revision > (latest?.Revision ?? 0))
+            {
+                latest = candidate;
+                offerTo = [.. watchers];
+            }
+
+            if (incoming.Failure is { } failure && (failure.EndsWatches || latest is null) && ReferenceEquals(state, incoming))
+            {
+                end = new WatchEnd(failure);
+                endFor = [.. watchers];
+            }
+
+            foreach (var waiter in freshWaiters)
+            {
+                if (waiter.NotBefore <= incoming.PolledAt || latest?.IsTerminal == true)
+                {
+                    (satisfied ??= []).Add(waiter);
+                }
+            }
+
+            if (satisfied is not null)
+            {
+                freshWaiters.RemoveAll(satisfied.Contains);
+            }
+
+            SignalLocked();
+        }
+
+        foreach (var watch in offerTo)
+        {
+            watch.Offer(candidate!);
+        }
+
+        foreach (var watch in endFor)
+        {
+            watch.End(end!);
+        }
+
+        if (satisfied is not null)
+        {
+            foreach (var waiter in satisfied)
+            {
+                waiter.Completion.TrySetResult(incoming);
+            }
+        }
+    }
+
+    private void FailEverything(PollFailure failure)
+    {
+        JobWatch[] current;
+        FreshWaiter[] waiting;
+        lock (gate)
+        {
+            current = [.. watchers];
+            waiting = [.. freshWaiters];
+        }
+
+        foreach (var watch in current)
+        {
+            watch.End(new WatchEnd(failure));
+        }
+
+        foreach (var waiter in waiting)
+        {
+            waiter.Completion.TrySetException(failure.ToRpcException());
+        }
+    }
+
+    private (bool PollNow, DateTimeOffset? Due) PlanLocked(DateTimeOffset now)
+    {
+        if (latest?.IsTerminal == true || interest == 0)
+        {
+            return (false, null);
+        }
+
+        if (freshWaiters.Count > 0 || (pollRequested && holdsLease))
+        {
+            return (true, null);
+        }
+
+        // Scheduled polls serve watchers; unary callers ask for a poll explicitly.
+        if (watchers.Count == 0)
+        {
+            return (false, null);
+        }
+
+        if (state is null)
+        {
+            return (true, null);
+        }
+
+        return (now >= state.NextPollAt, state.NextPollAt);
+    }
+
+    private bool ShouldCloseLocked(DateTimeOffset now)
+    {
+        if (interest > 0)
+        {
+            return false;
+        }
+
+        return latest?.IsTerminal == true || now - idleSince >= Options.Linger;
+    }
+
+    private bool IsFreshLocked(GroupState current)
+    {
+        var now = Now;
+        if (IsFresh(current.PolledAt))
+        {
+            return true;
+        }
+
+        // While this replica's watchers keep the group on its schedule, the snapshot is as fresh as
+        // the schedule makes it (one poll per job per interval).
+        return watchers.Count > 0 && now < current.NextPollAt;
+    }
+
+    private bool IsFresh(DateTimeOffset polledAt) => Now - polledAt < Options.Interval;
+
+    private static bool IsNewer(GroupState candidate, GroupState current) =>
+        candidate.Epoch > current.Epoch || (candidate.Epoch == current.Epoch && candidate.Sequence > current.Sequence);
+
+    private async Task WaitAsync(Task woken, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var delayTask = Task.Delay(delay, context.TimeProvider, cancelDelay.Token);
+        await Task.WhenAny(woken, delayTask);
+        await cancelDelay.CancelAsync();
+        stopping.ThrowIfCancellationRequested();
+    }
+
+    private async Task ReleaseQuietlyAsync(PollLease lease)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), context.TimeProvider);
+            await context.Coordinator.ReleaseLeaseAsync(lease, timeout.Token);
+            Log.LeaseReleased(context.Logger, Key.JobId, lease.Epoch);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or InvalidOperationException)
+        {
+            // The lease expires by itself within its TTL.
+            Log.LeaseReleaseFailed(context.Logger, Key.JobId, ex.Message);
+        }
+    }
+
+    private void SignalLocked() => wake.TrySetResult();
+
+    private sealed class FreshWaiter(DateTimeOffset notBefore)
+    {
+        public DateTimeOffset NotBefore { get; } = notBefore;
+
+        public TaskCompletionSource<GroupState> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

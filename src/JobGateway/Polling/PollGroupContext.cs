@@ -1,0 +1,33 @@
+using JobGateway.Coordination;
+using JobGateway.Upstream;
+
+namespace JobGateway.Polling;
+
+/// <summary>What every poll group of this process shares.</summary>
+internal sealed class PollGroupContext(
+    IPollCoordinator coordinator,
+    IUpstreamJobClient upstream,
+    PollingOptions options,
+    TimeProvider timeProvider,
+    ILogger logger,
+    Action<PollGroup> onClosed)
+{
+    public IPollCoordinator Coordinator { get; } = coordinator;
+
+    public IUpstreamJobClient Upstream { get; } = upstream;
+
+    public PollingOptions Options { get; } = options;
+
+    public TimeProvider TimeProvider { get; } = timeProvider;
+
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>Upstream polls made by this process (tests, metrics).</summary>
+    public long PollCount => Interlocked.Read(ref pollCount);
+
+    private long pollCount;
+
+    public void OnClosed(PollGroup group) => onClosed(group);
+
+    public void OnPolled(PollGroupKey key, bool succeeded) => Interlocked.Increment(ref pollCount);
+}

@@ -1,0 +1,3 @@
+using JobGateway.Hosting;
+
+await GatewayHost.Build(args).RunAsync();
