@@ -1,0 +1,4 @@
+using System.CommandLine;
+using JobGateway.Cli;
+
+return await JobGatewayCli.InvokeAsync(args, CliEnvironment.Process, new InvocationConfiguration(), CancellationToken.None);
