@@ -25,4 +25,7 @@ internal sealed record GroupState(
     long Epoch)
 {
     public ulong Revision => Job?.Revision ?? 0;
+
+    /// <summary>Ids of the poll requests this state's poll answers (it started after they were made).</summary>
+    public IReadOnlyList<string> Answered { get; init; } = [];
 }

@@ -30,6 +30,6 @@ internal interface IPollCoordinator
     /// <summary>Subscribes to the group's states and poll requests until the result is disposed.</summary>
     ValueTask<IAsyncDisposable> SubscribeAsync(PollGroupKey key, IPollGroupListener listener, CancellationToken cancellationToken);
 
-    /// <summary>Asks whichever replica holds the lease to poll now.</summary>
-    ValueTask RequestPollAsync(PollGroupKey key, CancellationToken cancellationToken);
+    /// <summary>Asks whichever replica holds the lease to poll now, answering <paramref name="requestIds"/>.</summary>
+    ValueTask RequestPollAsync(PollGroupKey key, IReadOnlyList<string> requestIds, CancellationToken cancellationToken);
 }

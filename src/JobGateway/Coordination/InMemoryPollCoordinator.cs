@@ -54,6 +54,7 @@ internal sealed class InMemoryPollCoordinator(TimeProvider timeProvider, IOption
 
     public ValueTask ReleaseLeaseAsync(PollLease lease, CancellationToken cancellationToken)
     {
+        IPollGroupListener[] listeners = [];
         if (entries.TryGetValue(lease.Key, out var entry))
         {
             lock (entry)
@@ -61,8 +62,14 @@ internal sealed class InMemoryPollCoordinator(TimeProvider timeProvider, IOption
                 if (entry.LeaseOwner == lease.Owner && entry.Epoch == lease.Epoch)
                 {
                     entry.LeaseOwner = null;
+                    listeners = [.. entry.Listeners];
                 }
             }
+        }
+
+        foreach (var listener in listeners)
+        {
+            listener.OnLeaseReleased();
         }
 
         return ValueTask.CompletedTask;
@@ -129,7 +136,7 @@ internal sealed class InMemoryPollCoordinator(TimeProvider timeProvider, IOption
         return ValueTask.FromResult<IAsyncDisposable>(new Subscription(entry, listener));
     }
 
-    public ValueTask RequestPollAsync(PollGroupKey key, CancellationToken cancellationToken)
+    public ValueTask RequestPollAsync(PollGroupKey key, IReadOnlyList<string> requestIds, CancellationToken cancellationToken)
     {
         if (entries.TryGetValue(key, out var entry))
         {
@@ -141,7 +148,7 @@ internal sealed class InMemoryPollCoordinator(TimeProvider timeProvider, IOption
 
             foreach (var listener in listeners)
             {
-                listener.OnPollRequested();
+                listener.OnPollRequested(requestIds);
             }
         }
 

@@ -18,6 +18,7 @@ internal sealed partial class PollGroup : IPollGroupListener
     private readonly Lock gate = new();
     private readonly List<JobWatch> watchers = [];
     private readonly List<FreshWaiter> freshWaiters = [];
+    private readonly HashSet<string> pendingRequests = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CallerToken token;
     private readonly PollGroupContext context;
@@ -33,6 +34,7 @@ internal sealed partial class PollGroup : IPollGroupListener
     private DateTimeOffset idleSince;
     private bool pollRequested;
     private bool holdsLease;
+    private bool leaseReleased;
     private bool started;
     private bool closed;
 
@@ -57,6 +59,18 @@ internal sealed partial class PollGroup : IPollGroupListener
             lock (gate)
             {
                 return watchers.Count;
+            }
+        }
+    }
+
+    /// <summary>Whether this replica polls the group now (metrics, tests).</summary>
+    public bool HoldsLease
+    {
+        get
+        {
+            lock (gate)
+            {
+                return holdsLease;
             }
         }
     }
@@ -157,7 +171,9 @@ internal sealed partial class PollGroup : IPollGroupListener
             }
 
             // Single flight: a unary read joins the poll in flight; a cancel needs one that starts after it.
-            waiter = new FreshWaiter(allowCached && inFlightStartedAt is { } inFlight ? inFlight : Now);
+            waiter = allowCached && inFlightStartedAt is { } inFlight
+                ? new FreshWaiter(inFlight, JoinsInFlight: true)
+                : new FreshWaiter(Now, JoinsInFlight: false);
             freshWaiters.Add(waiter);
             SignalLocked();
         }
@@ -193,14 +209,27 @@ internal sealed partial class PollGroup : IPollGroupListener
 
     public void OnState(GroupState newState) => Apply(newState);
 
-    public void OnPollRequested()
+    public void OnPollRequested(IReadOnlyList<string> requestIds)
     {
         lock (gate)
         {
             // Only the holder polls; a replica that merely watches ignores requests (its own included).
             if (holdsLease)
             {
+                pendingRequests.UnionWith(requestIds);
                 pollRequested = true;
+                SignalLocked();
+            }
+        }
+    }
+
+    public void OnLeaseReleased()
+    {
+        lock (gate)
+        {
+            if (!holdsLease && interest > 0)
+            {
+                leaseReleased = true;
                 SignalLocked();
             }
         }
@@ -238,6 +267,18 @@ internal sealed partial class PollGroup : IPollGroupListener
                     tick++;
                     triedLeaseInTick = tick;
                     nextLeaseTick = Now + Options.LeaseRenewInterval;
+                }
+
+                bool takeOverNow;
+                lock (gate)
+                {
+                    takeOverNow = leaseReleased && lease is null;
+                    leaseReleased = false;
+                }
+
+                if (takeOverNow)
+                {
+                    lease = await TryAcquireAsync();
                 }
 
                 bool pollNow;
@@ -286,10 +327,18 @@ internal sealed partial class PollGroup : IPollGroupListener
                         }
                     }
 
-                    if (askedHolderInTick != tick)
+                    // Only unary callers ask: watchers get the holder's next write anyway, and an extra ask
+                    // would cost the upstream an extra poll.
+                    string[] waiting;
+                    lock (gate)
+                    {
+                        waiting = [.. freshWaiters.Select(w => w.Id)];
+                    }
+
+                    if (askedHolderInTick != tick && waiting.Length > 0)
                     {
                         askedHolderInTick = tick;
-                        await context.Coordinator.RequestPollAsync(Key, stopping);
+                        await context.Coordinator.RequestPollAsync(Key, waiting, stopping);
                     }
                 }
 
@@ -299,7 +348,7 @@ internal sealed partial class PollGroup : IPollGroupListener
                     wakeAt = due;
                 }
 
-                await WaitAsync(woken, wakeAt - now);
+                await WaitUntilAsync(woken, wakeAt);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -320,7 +369,12 @@ internal sealed partial class PollGroup : IPollGroupListener
             }
 
             ready.TrySetResult();
-            if (lease is not null)
+            lock (gate)
+            {
+                holdsLease = false;
+            }
+
+            if (lease is not null && !context.AbandonLeases)
             {
                 await ReleaseQuietlyAsync(lease);
             }
@@ -382,10 +436,13 @@ internal sealed partial class PollGroup : IPollGroupListener
         GroupState? previous;
         CancellationTokenSource poll;
         DateTimeOffset startedAt;
+        string[] answers;
         lock (gate)
         {
             previous = state;
             pollRequested = false;
+            answers = [.. pendingRequests, .. freshWaiters.Select(w => w.Id)];
+            pendingRequests.Clear();
             poll = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             inFlightPoll = poll;
             startedAt = Now;
@@ -421,7 +478,7 @@ internal sealed partial class PollGroup : IPollGroupListener
             poll.Dispose();
         }
 
-        var next = PollSchedule.Next(previous, job, failure, retryAfter, startedAt, lease.Epoch, Options);
+        var next = PollSchedule.Next(previous, job, failure, retryAfter, startedAt, lease.Epoch, Options) with { Answered = answers };
         if (!await context.Coordinator.TryWriteStateAsync(lease, next, stopping))
         {
             return false;
@@ -467,7 +524,7 @@ internal sealed partial class PollGroup : IPollGroupListener
 
             foreach (var waiter in freshWaiters)
             {
-                if (waiter.NotBefore <= incoming.PolledAt || latest?.IsTerminal == true)
+                if (incoming.Answered.Contains(waiter.Id) || (waiter.JoinsInFlight && waiter.NotBefore <= incoming.PolledAt) || latest?.IsTerminal == true)
                 {
                     (satisfied ??= []).Add(waiter);
                 }
@@ -572,11 +629,16 @@ internal sealed partial class PollGroup : IPollGroupListener
 
     private bool IsFresh(DateTimeOffset polledAt) => Now - polledAt < Options.Interval;
 
+    // A later poll is newer information whoever made it (this replica in degraded mode, a Redis holder,
+    // a holder after Redis lost its data); ties go to the newer lease and write.
     private static bool IsNewer(GroupState candidate, GroupState current) =>
-        candidate.Epoch > current.Epoch || (candidate.Epoch == current.Epoch && candidate.Sequence > current.Sequence);
+        candidate.PolledAt != current.PolledAt
+            ? candidate.PolledAt > current.PolledAt
+            : candidate.Epoch > current.Epoch || (candidate.Epoch == current.Epoch && candidate.Sequence > current.Sequence);
 
-    private async Task WaitAsync(Task woken, TimeSpan delay)
+    private async Task WaitUntilAsync(Task woken, DateTimeOffset wakeAt)
     {
+        var delay = wakeAt - Now;
         if (delay <= TimeSpan.Zero)
         {
             return;
@@ -584,6 +646,15 @@ internal sealed partial class PollGroup : IPollGroupListener
 
         using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var delayTask = Task.Delay(delay, context.TimeProvider, cancelDelay.Token);
+
+        // The clock may have moved between reading it and arming the timer (a test's fake clock, or a
+        // slow thread): then the timer would fire late, so look again now that it is armed.
+        if (Now >= wakeAt)
+        {
+            await cancelDelay.CancelAsync();
+            return;
+        }
+
         await Task.WhenAny(woken, delayTask);
         await cancelDelay.CancelAsync();
         stopping.ThrowIfCancellationRequested();
@@ -606,9 +677,11 @@ internal sealed partial class PollGroup : IPollGroupListener
 
     private void SignalLocked() => wake.TrySetResult();
 
-    private sealed class FreshWaiter(DateTimeOffset notBefore)
+    /// <param name="NotBefore">With <paramref name="JoinsInFlight"/>: the start of the poll in flight, which answers it.</param>
+    /// <param name="JoinsInFlight">A unary read may take the poll in flight; a cancel needs one that starts after it.</param>
+    private sealed record FreshWaiter(DateTimeOffset NotBefore, bool JoinsInFlight)
     {
-        public DateTimeOffset NotBefore { get; } = notBefore;
+        public string Id { get; } = Guid.NewGuid().ToString("N");
 
         public TaskCompletionSource<GroupState> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

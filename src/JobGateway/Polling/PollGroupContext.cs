@@ -27,6 +27,9 @@ internal sealed class PollGroupContext(
 
     private long pollCount;
 
+    /// <summary>Set only by tests that simulate a crash: loops stop without releasing their leases.</summary>
+    public bool AbandonLeases { get; set; }
+
     public void OnClosed(PollGroup group) => onClosed(group);
 
     public void OnPolled(PollGroupKey key, bool succeeded) => Interlocked.Increment(ref pollCount);

@@ -41,6 +41,20 @@ internal sealed partial class PollGroupRegistry : IHostedService, IDisposable
 
     public int WatchCount => Volatile.Read(ref totalWatches);
 
+    /// <summary>Poll leases this replica holds (metrics, tests).</summary>
+    public int LeaseCount => groups.Values.Count(g => g.HoldsLease);
+
+    /// <summary>
+    /// Simulates a crash for tests: every poll loop stops at once without releasing its lease, as if the
+    /// process had died; the other replicas must take over when the leases expire.
+    /// </summary>
+    internal async Task CrashAsync()
+    {
+        context.AbandonLeases = true;
+        await stopping.CancelAsync();
+        await Task.WhenAll(groups.Values.Select(g => g.Completion));
+    }
+
     /// <summary>Takes interest in a group for a unary call; dispose the result to leave.</summary>
     public GroupInterest Enter(PollGroupKey key, CallerToken token)
     {

@@ -18,6 +18,7 @@ internal static class GroupStateCodec
             WatchStartedAtTicks = state.WatchStartedAt.UtcTicks,
             Epoch = state.Epoch,
         };
+        record.Answered.AddRange(state.Answered);
         if (state.Job is not null)
         {
             record.Job = state.Job;
@@ -41,7 +42,10 @@ internal static class GroupStateCodec
         Interval: TimeSpan.FromTicks(record.IntervalTicks),
         WatchStartedAt: FromTicks(record.WatchStartedAtTicks),
         Failure: record.FailureCode == 0 ? null : new PollFailure((StatusCode)record.FailureCode, record.FailureMessage, FromTicks(record.FailureAtTicks)),
-        Epoch: record.Epoch);
+        Epoch: record.Epoch)
+    {
+        Answered = [.. record.Answered],
+    };
 
     public static GroupState? Decode(byte[]? bytes) =>
         bytes is null || bytes.Length == 0 ? null : FromRecord(GroupStateRecord.Parser.ParseFrom(bytes));

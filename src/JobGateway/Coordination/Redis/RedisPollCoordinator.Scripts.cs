@@ -41,11 +41,15 @@ internal sealed partial class RedisPollCoordinator
         return 1
         """;
 
-    /// <summary>KEYS: lease. ARGV: "owner|epoch". Returns 1 when released.</summary>
+    /// <summary>
+    /// KEYS: lease. ARGV: "owner|epoch", channel, event bytes, PUBLISH or SPUBLISH. Returns 1 when released,
+    /// and then tells the group's other replicas, so one of them takes over at once instead of at its next tick.
+    /// </summary>
     private const string ReleaseScript = """
         local current = redis.call('GET', KEYS[1])
         if current and string.sub(current, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then
           redis.call('DEL', KEYS[1])
+          redis.call(ARGV[4], ARGV[2], ARGV[3])
           return 1
         end
         return 0

@@ -109,7 +109,10 @@ internal sealed partial class RedisPollCoordinator : IPollCoordinator, IDisposab
 
         try
         {
-            await Database.ScriptEvaluateAsync(ReleaseScript, [keys.Lease(lease.Key)], [LeaseValue(lease)]);
+            await Database.ScriptEvaluateAsync(
+                ReleaseScript,
+                [keys.Lease(lease.Key)],
+                [LeaseValue(lease), keys.ChannelName(lease.Key), new GroupEvent { LeaseReleased = true }.ToByteArray(), keys.PublishCommand]);
         }
         catch (RedisException ex)
         {
@@ -186,17 +189,19 @@ internal sealed partial class RedisPollCoordinator : IPollCoordinator, IDisposab
         return new Subscription(this, channel, listener, localSubscription);
     }
 
-    public async ValueTask RequestPollAsync(PollGroupKey key, CancellationToken cancellationToken)
+    public async ValueTask RequestPollAsync(PollGroupKey key, IReadOnlyList<string> requestIds, CancellationToken cancellationToken)
     {
         try
         {
-            var message = new GroupEvent { PollRequested = true }.ToByteArray();
+            var request = new PollRequest();
+            request.RequestIds.AddRange(requestIds);
+            var message = new GroupEvent { PollRequested = request }.ToByteArray();
             await redis.GetSubscriber().PublishAsync(keys.Channel(key), message);
         }
         catch (RedisException ex)
         {
             OnFailure("publish", ex);
-            await local.RequestPollAsync(key, cancellationToken);
+            await local.RequestPollAsync(key, requestIds, cancellationToken);
         }
     }
 
@@ -272,7 +277,11 @@ internal sealed partial class RedisPollCoordinator : IPollCoordinator, IDisposab
             }
             else if (groupEvent.EventCase == GroupEvent.EventOneofCase.PollRequested)
             {
-                listener.OnPollRequested();
+                listener.OnPollRequested(groupEvent.PollRequested.RequestIds);
+            }
+            else if (groupEvent.EventCase == GroupEvent.EventOneofCase.LeaseReleased)
+            {
+                listener.OnLeaseReleased();
             }
         }
     }
