@@ -9,7 +9,7 @@ namespace JobGateway.Grpc;
 /// <c>jobgateway.v1.JobService</c>: validates, resolves the caller's upstream token, and delegates to
 /// <see cref="JobOperations"/>. Bound by <see cref="JobServiceMethodProvider"/>.
 /// </summary>
-internal sealed class JobGrpcService(JobOperations jobs, CallerCredentials credentials)
+internal sealed class JobGrpcService(JobOperations jobs, CallerCredentials credentials, Telemetry.GatewayMetrics metrics, TimeProvider timeProvider)
 {
     public async Task<GetJobResponse> GetJob(GetJobRequest request, ServerCallContext context)
     {
@@ -36,6 +36,7 @@ internal sealed class JobGrpcService(JobOperations jobs, CallerCredentials crede
             if (item.Snapshot is { } snapshot)
             {
                 await responseStream.WriteAsync(snapshot, context.CancellationToken);
+                metrics.FanoutDuration.Record(timeProvider.GetElapsedTime(snapshot.ReceivedTimestamp).TotalMilliseconds);
                 lastRevision = snapshot.Revision;
                 if (snapshot.IsTerminal)
                 {

@@ -498,7 +498,10 @@ internal sealed partial class PollGroup : IPollGroupListener
         }
 
         // Serialize outside the lock: once per revision, however many streams.
-        var candidate = incoming.Job is { } job && job.Revision > (Volatile.Read(ref latest)?.Revision ?? 0) ? new JobSnapshot(job) : null;
+        var candidate = incoming.Job is { } job && job.Revision > (Volatile.Read(ref latest)?.Revision ?? 0)
+            ? new JobSnapshot(job, context.TimeProvider.GetTimestamp())
+            : null;
+        var saved = 0;
         JobWatch[] offerTo = [];
         JobWatch[] endFor = [];
         WatchEnd? end = null;
@@ -508,6 +511,9 @@ internal sealed partial class PollGroup : IPollGroupListener
             if (state is null || IsNewer(incoming, state))
             {
                 state = incoming;
+
+                // One poll served every watcher here; the holder made it for one of them.
+                saved = incoming.Failure is null ? Math.Max(0, watchers.Count - (holdsLease ? 1 : 0)) : 0;
             }
 
             if (candidate is not null && candidate.Revision > (latest?.Revision ?? 0))
@@ -536,6 +542,11 @@ internal sealed partial class PollGroup : IPollGroupListener
             }
 
             SignalLocked();
+        }
+
+        if (saved > 0)
+        {
+            context.Metrics.PollsSaved.Add(saved);
         }
 
         foreach (var watch in offerTo)

@@ -1,4 +1,5 @@
 using JobGateway.Coordination;
+using JobGateway.Telemetry;
 using JobGateway.Upstream;
 
 namespace JobGateway.Polling;
@@ -10,8 +11,11 @@ internal sealed class PollGroupContext(
     PollingOptions options,
     TimeProvider timeProvider,
     ILogger logger,
+    GatewayMetrics metrics,
     Action<PollGroup> onClosed)
 {
+    public GatewayMetrics Metrics { get; } = metrics;
+
     public IPollCoordinator Coordinator { get; } = coordinator;
 
     public IUpstreamJobClient Upstream { get; } = upstream;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
 using JobGateway.Coordination;
+using JobGateway.Telemetry;
 using JobGateway.Upstream;
 using Microsoft.Extensions.Options;
 
@@ -29,10 +30,14 @@ internal sealed partial class PollGroupRegistry : IHostedService, IDisposable
         IOptions<PollingOptions> options,
         TimeProvider timeProvider,
         IHostApplicationLifetime lifetime,
+        GatewayMetrics metrics,
         ILogger<PollGroupRegistry> logger)
     {
         this.lifetime = lifetime;
-        context = new PollGroupContext(coordinator, upstream, options.Value, timeProvider, logger, OnGroupClosed);
+        context = new PollGroupContext(coordinator, upstream, options.Value, timeProvider, logger, metrics, OnGroupClosed);
+        metrics.Meter.CreateObservableGauge("jobgateway.watch.streams", () => WatchCount, "{stream}", "Open WatchJob streams on this replica.");
+        metrics.Meter.CreateObservableGauge("jobgateway.poll.groups", () => GroupCount, "{group}", "Poll groups (credential scope, job) alive on this replica.");
+        metrics.Meter.CreateObservableGauge("jobgateway.leases.held", () => LeaseCount, "{lease}", "Poll leases this replica holds, i.e. jobs it polls for the cluster.");
     }
 
     public PollGroupContext Context => context;
@@ -68,6 +73,18 @@ internal sealed partial class PollGroupRegistry : IHostedService, IDisposable
 
             // It is closing: replace it.
             groups.TryRemove(new KeyValuePair<PollGroupKey, PollGroup>(key, group));
+        }
+    }
+
+    /// <summary>A hint (webhook) that a job changed: every group of that job here polls now if it holds the lease.</summary>
+    public void Hint(string jobId)
+    {
+        foreach (var group in groups.Values)
+        {
+            if (group.Key.JobId == jobId)
+            {
+                group.OnPollRequested([]);
+            }
         }
     }
 

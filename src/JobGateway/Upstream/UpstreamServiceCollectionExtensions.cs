@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using JobGateway.Telemetry;
 using Polly;
 
 namespace JobGateway.Upstream;
@@ -14,6 +15,7 @@ internal static class UpstreamServiceCollectionExtensions
         services.AddOptions<UpstreamOptions>().Bind(configuration.GetSection(UpstreamOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpstreamOptions>, UpstreamOptionsValidator>());
         services.TryAddSingleton<IUpstreamJobClient, KreaJobClient>();
+        services.TryAddTransient<UpstreamMetricsHandler>();
 
         var simulate = configuration.GetValue<bool>($"{UpstreamOptions.SectionName}:{nameof(UpstreamOptions.Simulate)}");
         if (simulate)
@@ -27,9 +29,8 @@ internal static class UpstreamServiceCollectionExtensions
             services.TryAddSingleton<IUpstreamEndpoint, ConfiguredUpstreamEndpoint>();
         }
 
-        services.AddHttpClient(KreaJobClient.ReadClientName)
-            .ConfigurePrimaryHttpMessageHandler(CreateHandler)
-            .AddResilienceHandler("upstream-read", (builder, context) =>
+        var read = services.AddHttpClient(KreaJobClient.ReadClientName).ConfigurePrimaryHttpMessageHandler(CreateHandler);
+        read.AddResilienceHandler("upstream-read", (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<UpstreamOptions>>().Value;
                 builder
@@ -47,9 +48,11 @@ internal static class UpstreamServiceCollectionExtensions
                     .AddTimeout(options.AttemptTimeout);
             });
 
-        services.AddHttpClient(KreaJobClient.WriteClientName)
-            .ConfigurePrimaryHttpMessageHandler(CreateHandler)
-            .AddResilienceHandler("upstream-write", (builder, context) =>
+        // Inside the resilience handler: every attempt is counted, retries included.
+        read.AddHttpMessageHandler<UpstreamMetricsHandler>();
+
+        var write = services.AddHttpClient(KreaJobClient.WriteClientName).ConfigurePrimaryHttpMessageHandler(CreateHandler);
+        write.AddResilienceHandler("upstream-write", (builder, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<UpstreamOptions>>().Value;
                 builder
@@ -65,6 +68,7 @@ internal static class UpstreamServiceCollectionExtensions
                     })
                     .AddTimeout(options.AttemptTimeout);
             });
+        write.AddHttpMessageHandler<UpstreamMetricsHandler>();
 
         return services;
     }

@@ -47,7 +47,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
     /// <summary>Starts a simulator and <paramref name="replicas"/> gateways in front of it.</summary>
     /// <param name="fakeTime">Drive everything with one fake clock.</param>
     /// <param name="settings">Gateway configuration (key → value) for every replica.</param>
-    public static async Task<GatewayHarness> StartAsync(bool fakeTime = false, IDictionary<string, string?>? settings = null, int replicas = 1)
+    public static async Task<GatewayHarness> StartAsync(bool fakeTime = false, IDictionary<string, string?>? settings = null, int replicas = 1, Microsoft.Extensions.Logging.ILoggerProvider? loggerProvider = null)
     {
         var time = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) : null;
         var simulator = await SimulatorHost.StartAsync(new SimulatorOptions
@@ -58,7 +58,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var nodes = new List<GatewayNode>();
         for (var i = 0; i < replicas; i++)
         {
-            nodes.Add(await GatewayNode.StartAsync(simulator.BaseAddress, time, settings));
+            nodes.Add(await GatewayNode.StartAsync(simulator.BaseAddress, time, settings, loggerProvider));
         }
 
         return new GatewayHarness(simulator, nodes, time);

@@ -6,6 +6,7 @@ using JobGateway.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace JobGateway.Tests.Infrastructure;
 
@@ -39,7 +40,7 @@ internal sealed class GatewayNode : IAsyncDisposable
     public T Service<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<GatewayNode> StartAsync(Uri upstream, TimeProvider? time, IDictionary<string, string?>? settings)
+    public static async Task<GatewayNode> StartAsync(Uri upstream, TimeProvider? time, IDictionary<string, string?>? settings, Microsoft.Extensions.Logging.ILoggerProvider? loggerProvider = null)
     {
         var grpcPort = FreePort();
         var httpPort = FreePort();
@@ -65,6 +66,11 @@ internal sealed class GatewayNode : IAsyncDisposable
             if (time is not null)
             {
                 builder.Services.AddSingleton(time);
+            }
+
+            if (loggerProvider is not null)
+            {
+                builder.Logging.AddProvider(loggerProvider);
             }
         });
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Google.Protobuf;
 using JobGateway.Coordination.Redis.Records;
 using JobGateway.Polling;
+using JobGateway.Telemetry;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -25,15 +26,18 @@ internal sealed partial class RedisPollCoordinator : IPollCoordinator, IDisposab
     private readonly TimeProvider timeProvider;
     private readonly PollingOptions polling;
     private readonly ILogger logger;
+    private readonly GatewayMetrics metrics;
 
     public RedisPollCoordinator(
         IConnectionMultiplexer redis,
         IOptions<RedisOptions> redisOptions,
         IOptions<PollingOptions> pollingOptions,
         TimeProvider timeProvider,
+        GatewayMetrics metrics,
         ILogger<RedisPollCoordinator> logger)
     {
         this.redis = redis;
+        this.metrics = metrics;
         this.timeProvider = timeProvider;
         this.logger = logger;
         polling = pollingOptions.Value;
@@ -291,6 +295,7 @@ internal sealed partial class RedisPollCoordinator : IPollCoordinator, IDisposab
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
     {
         Log.Reconnected(logger, e.ConnectionType);
+        metrics.RedisReconnects.Add(1);
         _ = Task.Run(async () =>
         {
             foreach (var channel in channels.Values)
@@ -324,6 +329,7 @@ internal sealed partial class RedisPollCoordinator : IPollCoordinator, IDisposab
     private void OnFailure(string operation, RedisException ex)
     {
         Interlocked.Increment(ref failureCount);
+        metrics.RedisErrors.Add(1, new KeyValuePair<string, object?>("operation", operation));
         Log.OperationFailed(logger, operation, ex.GetType().Name, ex.Message);
     }
 
