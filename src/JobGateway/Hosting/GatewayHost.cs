@@ -30,6 +30,7 @@ public static class GatewayHost
         });
 
         var app = builder.Build();
+        app.UseAuthentication();
         app.UseRateLimiter();
         app.MapGrpcService<JobGrpcService>();
         app.MapGrpcService<ReflectionServiceImpl>();

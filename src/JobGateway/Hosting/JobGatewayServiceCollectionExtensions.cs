@@ -3,6 +3,7 @@ using Grpc.Reflection;
 using JobGateway.Coordination;
 using JobGateway.Grpc;
 using JobGateway.Polling;
+using JobGateway.Security;
 using JobGateway.Telemetry;
 using JobGateway.Upstream;
 using JobGateway.V1;
@@ -28,6 +29,7 @@ public static class JobGatewayServiceCollectionExtensions
         services.AddUpstream(configuration);
         services.AddPolling(configuration);
         services.AddCoordination(configuration);
+        services.AddCallerAuthentication(configuration);
         services.AddJobGrpc();
         services.AddWebhooks(configuration);
         services.AddGatewayTelemetry(configuration);

@@ -14,6 +14,13 @@ internal sealed class CallerToken
         Scope = Fingerprint(token);
     }
 
+    /// <summary>The same upstream token for one authenticated caller: a scope of that caller's own.</summary>
+    public CallerToken(string token, string partition)
+    {
+        Token = token;
+        Scope = Fingerprint($"{token}\n{partition}");
+    }
+
     /// <summary>The token itself: sent to the upstream, never logged, never written to Redis.</summary>
     public string Token { get; }
 
