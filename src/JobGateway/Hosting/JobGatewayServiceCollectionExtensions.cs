@@ -91,6 +91,11 @@ public static class JobGatewayServiceCollectionExtensions
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>().WebhookHints.Add(1, new KeyValuePair<string, object?>("outcome", "rate_limited"));
+                return ValueTask.CompletedTask;
+            };
             limiter.AddFixedWindowLimiter(WebhookRateLimit, window =>
             {
                 window.PermitLimit = Math.Max(1, permits);
