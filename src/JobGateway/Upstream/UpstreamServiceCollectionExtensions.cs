@@ -35,16 +35,7 @@ internal static class UpstreamServiceCollectionExtensions
                 var options = context.ServiceProvider.GetRequiredService<IOptions<UpstreamOptions>>().Value;
                 builder
                     .AddTimeout(options.TotalTimeout)
-                    .AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = Math.Max(1, options.MaxRetries),
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = options.RetryBaseDelay,
-                        ShouldRetryAfterHeader = true,
-                        ShouldHandle = args => ValueTask.FromResult(
-                            options.MaxRetries > 0 && IsRetryableRead(args.Outcome, options.MaxRetryAfter)),
-                    })
+                    .AddRetry(Retry(options, IsRetryableRead))
                     .AddTimeout(options.AttemptTimeout);
             });
 
@@ -56,22 +47,24 @@ internal static class UpstreamServiceCollectionExtensions
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<UpstreamOptions>>().Value;
                 builder
-                    .AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = Math.Max(1, options.MaxRetries),
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = options.RetryBaseDelay,
-                        ShouldRetryAfterHeader = true,
-                        ShouldHandle = args => ValueTask.FromResult(
-                            options.MaxRetries > 0 && IsRetryableWrite(args.Outcome, options.MaxRetryAfter)),
-                    })
+                    .AddRetry(Retry(options, IsRetryableWrite))
                     .AddTimeout(options.AttemptTimeout);
             });
         write.AddHttpMessageHandler<UpstreamMetricsHandler>();
 
         return services;
     }
+
+    // Exponential with jitter; Retry-After honoured up to Upstream:MaxRetryAfter (a longer one is not retried here).
+    private static HttpRetryStrategyOptions Retry(UpstreamOptions options, Func<Outcome<HttpResponseMessage>, TimeSpan, bool> isRetryable) => new()
+    {
+        MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = options.RetryBaseDelay,
+        ShouldRetryAfterHeader = true,
+        ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && isRetryable(args.Outcome, options.MaxRetryAfter)),
+    };
 
     private static SocketsHttpHandler CreateHandler() => new()
     {

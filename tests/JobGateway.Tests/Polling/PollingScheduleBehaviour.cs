@@ -9,22 +9,8 @@ namespace JobGateway.Tests.Polling;
 /// The poll schedule as the upstream sees it, on a fake clock shared by gateway and simulator; runs once in
 /// memory and once on a real Redis.
 /// </summary>
-public abstract class PollingScheduleBehaviour
+public abstract class PollingScheduleBehaviour : CoordinationVariant
 {
-    /// <summary>Coordination settings of the variant (empty: in memory).</summary>
-    protected abstract IDictionary<string, string?> Coordination { get; }
-
-    private Dictionary<string, string?> With(IDictionary<string, string?>? extra = null)
-    {
-        var settings = new Dictionary<string, string?>(Coordination);
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
-
     [Fact]
     public async Task Watch_JobThatDoesNotChange_PollsBackOffExponentially()
     {

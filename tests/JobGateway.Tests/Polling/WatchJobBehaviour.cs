@@ -10,22 +10,8 @@ namespace JobGateway.Tests.Polling;
 /// <summary>
 /// The WatchJob behaviour every coordination must show; runs once in memory and once on a real Redis.
 /// </summary>
-public abstract class WatchJobBehaviour
+public abstract class WatchJobBehaviour : CoordinationVariant
 {
-    /// <summary>Coordination settings of the variant (empty: in memory).</summary>
-    protected abstract IDictionary<string, string?> Coordination { get; }
-
-    private Dictionary<string, string?> With(IDictionary<string, string?>? extra = null)
-    {
-        var settings = new Dictionary<string, string?>(Coordination);
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
-
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     [Fact]
