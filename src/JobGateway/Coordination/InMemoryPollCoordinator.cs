@@ -175,7 +175,7 @@ internal sealed class InMemoryPollCoordinator(TimeProvider timeProvider, IOption
         var polling = options.Value;
         return state.Job is { } job && JobStates.IsTerminal(job.State)
             ? polling.TerminalRetention
-            : polling.MaxInterval + polling.LeaseTtl;
+            : polling.WatchLimit; // a client may resume any time within the watch limit without revisions restarting
     }
 
     private sealed class Entry

@@ -142,6 +142,36 @@ public abstract class WatchJobBehaviour : CoordinationVariant
     }
 
     [Fact]
+    public async Task WatchJob_ResumeLongAfterTheGroupWasFreed_NoDuplicateNoGap()
+    {
+        await using var harness = await GatewayHarness.StartAsync(fakeTime: true, With());
+        var jobId = await harness.Simulator.CreateJobAsync();
+        using var firstCancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var first = WatchRecorder.Start(harness.Client, jobId, cancellationToken: firstCancel.Token);
+        await Eventually.TrueAsync(() => first.Count == 1, "first state");
+        await firstCancel.CancelAsync();
+        await first.EndAsync();
+        await Eventually.TrueAsync(() => harness.Service<JobGateway.Polling.PollGroupRegistry>().WatchCount == 0, "the watch was freed");
+        for (var i = 0; i < 60; i++)
+        {
+            harness.Advance(TimeSpan.FromSeconds(1)); // a minute away: the group lingers 5 s and is freed
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        await Eventually.TrueAsync(() => harness.Service<JobGateway.Polling.PollGroupRegistry>().GroupCount == 0, "the group was freed");
+        var resumed = WatchRecorder.Start(harness.Client, jobId, afterRevision: first.Last!.Revision, cancellationToken: TestContext.Current.CancellationToken);
+        harness.Advance(Interval);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.Equal(0, resumed.Count); // unchanged since the client's revision: nothing to send
+        await harness.Simulator.SetStatusAsync(jobId, "completed");
+        harness.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(StatusCode.OK, (await resumed.EndAsync()).StatusCode);
+        var only = Assert.Single(resumed.Received);
+        Assert.Equal(first.Last.Revision + 1, only.Revision);
+    }
+
+    [Fact]
     public async Task WatchJob_JoiningAfterTheJobFinished_GetsTerminalJobWithoutUpstreamCall()
     {
         await using var harness = await GatewayHarness.StartAsync(fakeTime: true, With());

@@ -336,7 +336,7 @@ internal sealed partial class RedisPollCoordinator : IPollCoordinator, IDisposab
     private TimeSpan Retention(GroupState state) =>
         state.Job is { } job && JobStates.IsTerminal(job.State)
             ? polling.TerminalRetention
-            : polling.MaxInterval + polling.LeaseTtl;
+            : polling.WatchLimit; // a client may resume any time within the watch limit without revisions restarting
 
     private static string LeaseValue(PollLease lease) => $"{lease.Owner}|{lease.Epoch.ToString(CultureInfo.InvariantCulture)}";
 
