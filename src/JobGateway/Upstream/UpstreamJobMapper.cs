@@ -34,6 +34,20 @@ internal static class UpstreamJobMapper
 
     public static Job Map(JsonElement root, string expectedJobId)
     {
+        try
+        {
+            return MapObject(root, expectedJobId);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // JsonDocument checks structure, not the text inside strings: invalid UTF-8 or a lone
+            // surrogate escape (\ud800) only fails when a name or string is read (found by fuzzing).
+            throw Invalid($"a name or string is not valid Unicode ({ex.Message})");
+        }
+    }
+
+    private static Job MapObject(JsonElement root, string expectedJobId)
+    {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw Invalid($"expected a JSON object, got {root.ValueKind}");
@@ -59,6 +73,9 @@ internal static class UpstreamJobMapper
                     break;
                 case "result":
                     job.Result = ReadResult(property.Value);
+                    break;
+                case "":
+                    // A Struct cannot hold an empty key (protobuf JSON rejects it): nothing to keep it under.
                     break;
                 default:
                     job.Extra ??= new Struct();
@@ -131,6 +148,8 @@ internal static class UpstreamJobMapper
                 case "style_id":
                     result.StyleId = RequireString(property);
                     break;
+                case "":
+                    break;
                 default:
                     result.Extra ??= new Struct();
                     result.Extra.Fields[property.Name] = ToValue(property.Value);
@@ -172,7 +191,8 @@ internal static class UpstreamJobMapper
         JsonValueKind.Object => Value.ForStruct(ToStruct(element)),
         JsonValueKind.Array => Value.ForList([.. element.EnumerateArray().Select(ToValue)]),
         JsonValueKind.String => Value.ForString(element.GetString() ?? string.Empty),
-        JsonValueKind.Number => Value.ForNumber(element.GetDouble()),
+        // A number beyond double's range keeps its text rather than becoming Infinity.
+        JsonValueKind.Number => element.GetDouble() is var number && double.IsFinite(number) ? Value.ForNumber(number) : Value.ForString(element.GetRawText()),
         JsonValueKind.True => Value.ForBool(true),
         JsonValueKind.False => Value.ForBool(false),
         _ => Value.ForNull(),
@@ -183,7 +203,10 @@ internal static class UpstreamJobMapper
         var result = new Struct();
         foreach (var property in element.EnumerateObject())
         {
-            result.Fields[property.Name] = ToValue(property.Value);
+            if (property.Name.Length > 0)
+            {
+                result.Fields[property.Name] = ToValue(property.Value);
+            }
         }
 
         return result;
