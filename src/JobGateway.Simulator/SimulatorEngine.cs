@@ -62,6 +62,20 @@ public sealed class SimulatorEngine
     public SimulatedJob? GetJob(string workspace, Guid jobId) =>
         jobs.TryGetValue(jobId, out var job) && job.Workspace == workspace ? job.View(TimeProvider.GetUtcNow()) : null;
 
+    /// <summary>Answers <c>GET /jobs/{id}</c>: <see cref="GetJob(string, Guid)"/>, and records the status served in the job's timeline.</summary>
+    internal SimulatedJob? ServeJob(string workspace, Guid jobId) =>
+        jobs.TryGetValue(jobId, out var job) && job.Workspace == workspace ? job.Serve(TimeProvider.GetUtcNow()) : null;
+
+    /// <summary>
+    /// The statuses a job has taken so far, oldest first: when each began (by script, advance, control
+    /// API or cancel) and when <c>GET /jobs/{id}</c> first and last answered it. Reads through
+    /// <see cref="GetJob(string, Guid)"/> and the control API are not counted as served.
+    /// </summary>
+    /// <param name="jobId">The job, in any workspace.</param>
+    /// <returns>The timeline; null when the job does not exist.</returns>
+    public IReadOnlyList<StatusTimelineEntry>? GetTimeline(Guid jobId) =>
+        jobs.TryGetValue(jobId, out var job) ? job.Timeline(TimeProvider.GetUtcNow()) : null;
+
     /// <summary>Reads a job regardless of its workspace.</summary>
     /// <param name="jobId">The job.</param>
     /// <returns>The job now; null when it does not exist.</returns>

@@ -20,6 +20,7 @@ internal sealed partial class ControlApi(SimulatorEngine engine, ILogger<Control
         control.MapDelete("/faults", (ControlApi api) => api.ClearFault(null));
         control.MapGet("/jobs/{id}", (string id, ControlApi api) => api.GetJob(id));
         control.MapGet("/jobs/{id}/counters", (string id, ControlApi api) => api.GetJobCounters(id));
+        control.MapGet("/jobs/{id}/timeline", (string id, ControlApi api) => api.GetTimeline(id));
         control.MapPut("/jobs/{id}/faults", (string id, HttpContext context, ControlApi api) => api.SetFaultAsync(id, context));
         control.MapDelete("/jobs/{id}/faults", (string id, ControlApi api) => api.ClearFault(id));
         control.MapPost("/jobs/{id}/advance", (string id, ControlApi api) => api.Advance(id));
@@ -50,6 +51,18 @@ internal sealed partial class ControlApi(SimulatorEngine engine, ILogger<Control
         JobIds.TryParse(id, out var jobId)
             ? TypedResults.Json(JobDtoMapper.ToDto(engine.GetJobCounters(jobId)), SimulatorJsonContext.Default.JobCountsDto)
             : ErrorResults.BadRequest(JobIds.Malformed(id));
+
+    private IResult GetTimeline(string id)
+    {
+        if (!JobIds.TryParse(id, out var jobId))
+        {
+            return ErrorResults.BadRequest(JobIds.Malformed(id));
+        }
+
+        return engine.GetTimeline(jobId) is { } timeline
+            ? TypedResults.Json(JobDtoMapper.ToDto(timeline), SimulatorJsonContext.Default.IReadOnlyListTimelineEntryDto)
+            : ErrorResults.NotFound();
+    }
 
     /// <param name="id">Null for the global fault.</param>
     private async Task<IResult> SetFaultAsync(string? id, HttpContext context)

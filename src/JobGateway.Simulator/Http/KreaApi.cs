@@ -57,7 +57,7 @@ internal sealed partial class KreaApi(SimulatorEngine engine, ILogger<KreaApi> l
             return ErrorResults.BadRequest(JobIds.Malformed(id));
         }
 
-        return engine.GetJob(WorkspaceOf(context), jobId) is { } job ? Job(job) : ErrorResults.NotFound();
+        return engine.ServeJob(WorkspaceOf(context), jobId) is { } job ? Job(job) : ErrorResults.NotFound();
     }
 
     private IResult CancelJob(string id, HttpContext context)

@@ -24,6 +24,14 @@ internal static class JobDtoMapper
 
     public static JobCountsDto ToDto(JobRequestCounts counts) => new(counts.Get, counts.Delete, counts.Aborted);
 
+    public static IReadOnlyList<TimelineEntryDto> ToDto(IReadOnlyList<StatusTimelineEntry> timeline) =>
+        [.. timeline.Select(entry => new TimelineEntryDto(
+            entry.Status,
+            entry.SetAt.UtcDateTime,
+            entry.FirstServedAt?.UtcDateTime,
+            entry.LastServedAt?.UtcDateTime,
+            entry.Served))];
+
     private static JobResultDto ToDto(SimulatedJobResult result) => new()
     {
         Urls = result.Urls,

@@ -8,5 +8,6 @@ namespace JobGateway.Simulator.Json;
 [JsonSerializable(typeof(ErrorDto))]
 [JsonSerializable(typeof(CountersDto))]
 [JsonSerializable(typeof(JobCountsDto))]
+[JsonSerializable(typeof(IReadOnlyList<TimelineEntryDto>))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class SimulatorJsonContext : JsonSerializerContext;

@@ -1,0 +1,3 @@
+using JobGateway.Bench;
+
+return await BenchCli.InvokeAsync(args);

@@ -1,0 +1,3 @@
+namespace JobGateway.Bench.Upstream;
+
+internal sealed record LifecycleStep(string Status, double Seconds);
