@@ -42,6 +42,21 @@ internal sealed class GatewayNode : IAsyncDisposable
 
     public static async Task<GatewayNode> StartAsync(Uri upstream, TimeProvider? time, IDictionary<string, string?>? settings, Microsoft.Extensions.Logging.ILoggerProvider? loggerProvider = null)
     {
+        // A free port can be taken by another process between choosing it and binding it: choose again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStartAsync(upstream, time, settings, loggerProvider);
+            }
+            catch (IOException ex) when (attempt < 5 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
+    }
+
+    private static async Task<GatewayNode> TryStartAsync(Uri upstream, TimeProvider? time, IDictionary<string, string?>? settings, Microsoft.Extensions.Logging.ILoggerProvider? loggerProvider)
+    {
         var grpcPort = FreePort();
         var httpPort = FreePort();
         var configuration = new Dictionary<string, string?>
@@ -73,7 +88,16 @@ internal sealed class GatewayNode : IAsyncDisposable
                 builder.Logging.AddProvider(loggerProvider);
             }
         });
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new GatewayNode(app, new Uri($"http://127.0.0.1:{grpcPort}"), new Uri($"http://127.0.0.1:{httpPort}"));
     }
 
