@@ -108,7 +108,7 @@ internal sealed class InMemoryPollCoordinator(TimeProvider timeProvider, IOption
             }
 
             entry.State = state;
-            entry.StateExpiresAt = now + Retention(state);
+            entry.StateExpiresAt = now + options.Value.RetentionOf(state);
             listeners = [.. entry.Listeners];
         }
 
@@ -168,14 +168,6 @@ internal sealed class InMemoryPollCoordinator(TimeProvider timeProvider, IOption
                 }
             }
         }
-    }
-
-    private TimeSpan Retention(GroupState state)
-    {
-        var polling = options.Value;
-        return state.Job is { } job && JobStates.IsTerminal(job.State)
-            ? polling.TerminalRetention
-            : polling.WatchLimit; // a client may resume any time within the watch limit without revisions restarting
     }
 
     private sealed class Entry

@@ -486,7 +486,7 @@ internal sealed partial class PollGroup : IPollGroupListener
             return false;
         }
 
-        context.OnPolled(Key, job is not null);
+        context.OnPolled();
         Apply(next);
         return true;
     }

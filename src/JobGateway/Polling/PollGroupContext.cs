@@ -36,5 +36,5 @@ internal sealed class PollGroupContext(
 
     public void OnClosed(PollGroup group) => onClosed(group);
 
-    public void OnPolled(PollGroupKey key, bool succeeded) => Interlocked.Increment(ref pollCount);
+    public void OnPolled() => Interlocked.Increment(ref pollCount);
 }

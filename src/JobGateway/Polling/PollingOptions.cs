@@ -35,4 +35,11 @@ public sealed class PollingOptions
 
     /// <summary>How often a lease is renewed (and non-holders re-read the state): a third of <see cref="LeaseTtl"/>.</summary>
     internal TimeSpan LeaseRenewInterval => LeaseTtl / 3;
+
+    /// <summary>
+    /// How long a group's state is kept: a finished job for <see cref="TerminalRetention"/>; a pending one
+    /// for <see cref="WatchLimit"/>, so a client may resume any time within it without revisions restarting.
+    /// </summary>
+    internal TimeSpan RetentionOf(Coordination.GroupState state) =>
+        state.Job is { } job && JobStates.IsTerminal(job.State) ? TerminalRetention : WatchLimit;
 }

@@ -50,11 +50,6 @@ internal sealed partial class RedisPollCoordinator : IPollCoordinator, IDisposab
     /// <summary>True while Redis is unreachable and this replica coordinates alone.</summary>
     public bool IsDegraded => !redis.IsConnected;
 
-    /// <summary>Redis calls that failed and fell back to local coordination (metrics, tests).</summary>
-    public long FailureCount => Interlocked.Read(ref failureCount);
-
-    private long failureCount;
-
     private IDatabase Database => redis.GetDatabase();
 
     private long NowMs => timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
@@ -153,7 +148,7 @@ internal sealed partial class RedisPollCoordinator : IPollCoordinator, IDisposab
                 [
                     lease.Epoch.ToString(CultureInfo.InvariantCulture),
                     record.ToByteArray(),
-                    Ms(Retention(state)),
+                    Ms(polling.RetentionOf(state)),
                     keys.ChannelName(lease.Key),
                     new GroupEvent { State = record }.ToByteArray(),
                     keys.PublishCommand,
@@ -328,15 +323,9 @@ internal sealed partial class RedisPollCoordinator : IPollCoordinator, IDisposab
 
     private void OnFailure(string operation, RedisException ex)
     {
-        Interlocked.Increment(ref failureCount);
         metrics.RedisErrors.Add(1, new KeyValuePair<string, object?>("operation", operation));
         Log.OperationFailed(logger, operation, ex.GetType().Name, ex.Message);
     }
-
-    private TimeSpan Retention(GroupState state) =>
-        state.Job is { } job && JobStates.IsTerminal(job.State)
-            ? polling.TerminalRetention
-            : polling.WatchLimit; // a client may resume any time within the watch limit without revisions restarting
 
     private static string LeaseValue(PollLease lease) => $"{lease.Owner}|{lease.Epoch.ToString(CultureInfo.InvariantCulture)}";
 
