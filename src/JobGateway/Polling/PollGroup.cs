@@ -136,7 +136,9 @@ internal sealed partial class PollGroup : IPollGroupListener
 
             if (latest is { } snapshot)
             {
+                // Served from a poll made before it came: the GET a polling client makes first is saved.
                 watch.Offer(snapshot);
+                context.Metrics.PollsSaved.Add(1);
             }
 
             if (state?.Failure is { } failure && (failure.EndsWatches || latest is null))
@@ -169,6 +171,7 @@ internal sealed partial class PollGroup : IPollGroupListener
         {
             if (state is { } current && (latest?.IsTerminal == true || (allowCached && IsFreshLocked(current))))
             {
+                context.Metrics.PollsSaved.Add(1);
                 return current;
             }
 
@@ -503,6 +506,7 @@ internal sealed partial class PollGroup : IPollGroupListener
         var candidate = incoming.Job is { } job && job.Revision > (Volatile.Read(ref latest)?.Revision ?? 0)
             ? new JobSnapshot(job, context.TimeProvider.GetTimestamp())
             : null;
+        var served = -1;
         var saved = 0;
         JobWatch[] offerTo = [];
         JobWatch[] endFor = [];
@@ -513,9 +517,7 @@ internal sealed partial class PollGroup : IPollGroupListener
             if (state is null || IsNewer(incoming, state))
             {
                 state = incoming;
-
-                // One poll served every watcher here; the holder made it for one of them.
-                saved = incoming.Failure is null ? Math.Max(0, watchers.Count - (holdsLease ? 1 : 0)) : 0;
+                served = incoming.Failure is null ? watchers.Count : -1;
             }
 
             if (candidate is not null && candidate.Revision > (latest?.Revision ?? 0))
@@ -543,6 +545,8 @@ internal sealed partial class PollGroup : IPollGroupListener
                 freshWaiters.RemoveAll(satisfied.Contains);
             }
 
+            // One poll served every watcher and waiting unary call here; the holder made it for one of them.
+            saved = served < 0 ? 0 : served + (satisfied?.Count ?? 0) - (holdsLease ? 1 : 0);
             SignalLocked();
         }
 

@@ -16,7 +16,7 @@ internal sealed class GatewayMetrics
         UpstreamRequests = Meter.CreateCounter<long>("jobgateway.upstream.requests", "{request}",
             "Upstream HTTP requests (every attempt, retries included), by route and status code.");
         PollsSaved = Meter.CreateCounter<long>("jobgateway.upstream.polls_saved", "{request}",
-            "Upstream polls that de-duplication saved: watchers served by a poll they did not make themselves.");
+            "Upstream polls that de-duplication saved: watch streams and unary calls served by a poll they did not make themselves.");
         FanoutDuration = Meter.CreateHistogram<double>("jobgateway.fanout.duration", "ms",
             "From a job change reaching this replica (poll response or channel message) to its write to one watch stream.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000] });

@@ -1,4 +1,5 @@
 using JobGateway.Tests.Infrastructure;
+using JobGateway.V1;
 
 namespace JobGateway.Tests.Hosting;
 
@@ -30,10 +31,16 @@ public sealed class MetricsTests
 
         Assert.Equal(5, open);
         Assert.Equal(3, await ScrapeAsync(http, "jobgateway_upstream_requests_total{", "status=\"200\""));
-        Assert.Equal(3 * 4, await ScrapeAsync(http, "jobgateway_upstream_polls_saved_total")); // 3 polls, each served 5 watchers
+        // 3 polls, each served 5 watchers; a watcher that joined after the first poll was served its snapshot.
+        Assert.Equal(3 * 4, await ScrapeAsync(http, "jobgateway_upstream_polls_saved_total"));
         Assert.Equal(3 * 5, await ScrapeAsync(http, "jobgateway_fanout_duration_milliseconds_count"));
         Assert.True(await ScrapeAsync(http, "jobgateway_poll_groups") >= 0);
         Assert.True(await ScrapeAsync(http, "jobgateway_leases_held") >= 0);
+
+        // A GetJob answered from the retained terminal snapshot is one more poll saved, and no upstream request.
+        await harness.Client.GetJobAsync(new GetJobRequest { JobId = jobId }, GatewayHarness.Auth(), cancellationToken: TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(async () => await ScrapeAsync(http, "jobgateway_upstream_polls_saved_total") == 3 * 4 + 1, "the GetJob counts as saved");
+        Assert.Equal(3, await ScrapeAsync(http, "jobgateway_upstream_requests_total{", "status=\"200\""));
     }
 
     /// <summary>The sum of the samples of one metric in the Prometheus text format.</summary>
