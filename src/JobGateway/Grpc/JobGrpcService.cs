@@ -28,39 +28,48 @@ internal sealed class JobGrpcService(JobOperations jobs, CallerCredentials crede
     public async Task WatchJob(WatchJobRequest request, IServerStreamWriter<JobSnapshot> responseStream, ServerCallContext context)
     {
         var key = ResolveKey(request.JobId, context, out var token);
+        var cancellationToken = context.CancellationToken;
         using var watch = jobs.Watch(key, token, request.AfterRevision);
-        var lastRevision = request.AfterRevision;
-        while (true)
+
+        // The fan-out calls Write itself (see JobWatch): a write normally completes at once, so
+        // delivering a change to thousands of streams costs no thread-pool hop per stream.
+        ValueTask Write(JobSnapshot snapshot)
         {
-            var item = await watch.NextAsync(context.CancellationToken);
-            if (item.Snapshot is { } snapshot)
+            var write = responseStream.WriteAsync(snapshot, cancellationToken);
+            if (write.IsCompletedSuccessfully)
             {
-                await responseStream.WriteAsync(snapshot, context.CancellationToken);
-                metrics.FanoutDuration.Record(timeProvider.GetElapsedTime(snapshot.ReceivedTimestamp).TotalMilliseconds);
-                lastRevision = snapshot.Revision;
-                if (snapshot.IsTerminal)
-                {
-                    return;
-                }
-
-                continue;
+                RecordFanout(snapshot);
+                return ValueTask.CompletedTask;
             }
 
-            var end = item.End!;
-            if (end.Failure is null)
-            {
-                return;
-            }
-
-            if (end.ShuttingDown)
-            {
-                throw new RpcException(new Status(StatusCode.Unavailable,
-                    $"The gateway is shutting down. Reconnect (to any replica) with after_revision = {lastRevision} to resume without gaps or duplicates."));
-            }
-
-            throw end.Failure.ToRpcException();
+            return WriteSlowlyAsync(write, snapshot);
         }
+
+        async ValueTask WriteSlowlyAsync(Task write, JobSnapshot snapshot)
+        {
+            await write.ConfigureAwait(false);
+            RecordFanout(snapshot);
+        }
+
+        var end = await watch.RunAsync(Write, cancellationToken);
+        if (end?.Failure is not { } failure)
+        {
+            // The terminal state was written, or the client already had it.
+            return;
+        }
+
+        if (end.ShuttingDown)
+        {
+            var lastRevision = Math.Max(watch.LastWritten, request.AfterRevision);
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                $"The gateway is shutting down. Reconnect (to any replica) with after_revision = {lastRevision} to resume without gaps or duplicates."));
+        }
+
+        throw failure.ToRpcException();
     }
+
+    private void RecordFanout(JobSnapshot snapshot) =>
+        metrics.FanoutDuration.Record(timeProvider.GetElapsedTime(snapshot.ReceivedTimestamp).TotalMilliseconds);
 
     private PollGroupKey ResolveKey(string jobId, ServerCallContext context, out Upstream.CallerToken token)
     {

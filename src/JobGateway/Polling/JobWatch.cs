@@ -7,6 +7,13 @@ namespace JobGateway.Polling;
 /// Offering never blocks and never queues, so a reader that stalls holds one snapshot at most and
 /// cannot delay anyone else; it still gets the newest state, and so the terminal one, when it reads.
 /// </summary>
+/// <remarks>
+/// Two ways to read. <see cref="RunAsync"/> (the WatchJob handler) attaches a writer that the offering
+/// thread calls itself while no write is running: a write to an HTTP/2 stream normally completes at once,
+/// so a delivery costs no thread-pool hop, no task and no wake-up of the handler. A write that does not
+/// complete at once (a client that stopped reading) is awaited off the offering thread, and what is offered
+/// meanwhile waits in the slot. <see cref="NextAsync"/> reads one item at a time instead (tests).
+/// </remarks>
 internal sealed class JobWatch : IDisposable
 {
     private readonly Lock gate = new();
@@ -15,6 +22,11 @@ internal sealed class JobWatch : IDisposable
     private JobSnapshot? pending;
     private WatchEnd? end;
     private TaskCompletionSource? waiter;
+    private Func<JobSnapshot, ValueTask>? writer;
+    private TaskCompletionSource<WatchEnd?>? finished;
+    private CancellationToken cancellationToken;
+    private bool writing;
+    private bool cancelled;
     private int disposed;
 
     public JobWatch(PollGroupKey key, ulong afterRevision, Action<JobWatch> onDispose)
@@ -26,10 +38,14 @@ internal sealed class JobWatch : IDisposable
 
     public PollGroupKey Key { get; }
 
+    /// <summary>The revision of the last snapshot <see cref="RunAsync"/> wrote; 0 before the first.</summary>
+    public ulong LastWritten { get; private set; }
+
     /// <summary>Offers a snapshot; kept only when newer than everything offered before.</summary>
     public void Offer(JobSnapshot snapshot)
     {
-        TaskCompletionSource? wake;
+        TaskCompletionSource? wake = null;
+        JobSnapshot? write = null;
         lock (gate)
         {
             if (snapshot.Revision <= highestOffered)
@@ -51,28 +67,73 @@ internal sealed class JobWatch : IDisposable
                 pending = snapshot;
             }
 
-            wake = waiter;
-            waiter = null;
+            if (writer is not null)
+            {
+                write = TakeWriteLocked();
+            }
+            else
+            {
+                wake = waiter;
+                waiter = null;
+            }
         }
 
+        WriteFrom(write);
         wake?.TrySetResult();
     }
 
     /// <summary>Ends the watch after any pending snapshot has been read.</summary>
     public void End(WatchEnd reason)
     {
-        TaskCompletionSource? wake;
+        TaskCompletionSource? wake = null;
+        JobSnapshot? write = null;
         lock (gate)
         {
             end ??= reason;
-            wake = waiter;
-            waiter = null;
+            if (writer is not null)
+            {
+                write = TakeWriteLocked();
+            }
+            else
+            {
+                wake = waiter;
+                waiter = null;
+            }
         }
 
+        WriteFrom(write);
         wake?.TrySetResult();
     }
 
-    /// <summary>The next snapshot to send, or why the stream ends. One reader at a time.</summary>
+    /// <summary>
+    /// Writes every snapshot offered, newest first after a stall, with <paramref name="write"/>, one write at
+    /// a time, until the terminal one is written (null), the watch ends (the reason) or
+    /// <paramref name="cancellationToken"/> is cancelled. When the task completes no write is running and
+    /// none will start, so the caller may complete the call.
+    /// </summary>
+    public async Task<WatchEnd?> RunAsync(Func<JobSnapshot, ValueTask> write, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource<WatchEnd?> done;
+        JobSnapshot? first;
+        lock (gate)
+        {
+            if (writer is not null || waiter is not null)
+            {
+                throw new InvalidOperationException("A watch has one reader.");
+            }
+
+            writer = write;
+            this.cancellationToken = cancellationToken;
+            finished = done = new TaskCompletionSource<WatchEnd?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            first = TakeWriteLocked();
+        }
+
+        using var registration = cancellationToken.UnsafeRegister(static state => ((JobWatch)state!).Cancel(), this);
+        WriteFrom(first);
+        return await done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>The next snapshot to send, or why the stream ends. One reader at a time; not with <see cref="RunAsync"/>.</summary>
     public async ValueTask<WatchItem> NextAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -80,6 +141,11 @@ internal sealed class JobWatch : IDisposable
             Task wait;
             lock (gate)
             {
+                if (writer is not null)
+                {
+                    throw new InvalidOperationException("A watch has one reader.");
+                }
+
                 if (pending is { } snapshot)
                 {
                     pending = null;
@@ -116,6 +182,128 @@ internal sealed class JobWatch : IDisposable
         if (Interlocked.Exchange(ref disposed, 1) == 0)
         {
             onDispose(this);
+        }
+    }
+
+    // Writes on the calling thread for as long as writes complete at once and snapshots are pending.
+    private void WriteFrom(JobSnapshot? snapshot)
+    {
+        while (snapshot is not null)
+        {
+            ValueTask write;
+            try
+            {
+                write = writer!(snapshot);
+                if (!write.IsCompleted)
+                {
+                    _ = CompleteWriteAsync(write, snapshot);
+                    return;
+                }
+
+                write.GetAwaiter().GetResult();
+            }
+            catch (Exception ex)
+            {
+                OnWriteFailed(ex);
+                return;
+            }
+
+            lock (gate)
+            {
+                snapshot = AfterWriteLocked(snapshot);
+            }
+        }
+    }
+
+    private async Task CompleteWriteAsync(ValueTask write, JobSnapshot snapshot)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            OnWriteFailed(ex);
+            return;
+        }
+
+        JobSnapshot? next;
+        lock (gate)
+        {
+            next = AfterWriteLocked(snapshot);
+        }
+
+        WriteFrom(next);
+    }
+
+    // The caller becomes the writer of the returned snapshot; null when a write is running (it takes the
+    // pending snapshot next), nothing is pending, or the watch is over (then it finishes it).
+    private JobSnapshot? TakeWriteLocked()
+    {
+        if (writing || finished!.Task.IsCompleted)
+        {
+            return null;
+        }
+
+        if (cancelled)
+        {
+            finished.TrySetCanceled(cancellationToken);
+            return null;
+        }
+
+        if (pending is { } next)
+        {
+            pending = null;
+            writing = true;
+            return next;
+        }
+
+        if (end is { } reason)
+        {
+            finished.TrySetResult(reason);
+        }
+
+        return null;
+    }
+
+    private JobSnapshot? AfterWriteLocked(JobSnapshot written)
+    {
+        writing = false;
+        LastWritten = written.Revision;
+        if (written.IsTerminal)
+        {
+            finished!.TrySetResult(null);
+            return null;
+        }
+
+        return TakeWriteLocked();
+    }
+
+    private void OnWriteFailed(Exception exception)
+    {
+        lock (gate)
+        {
+            writing = false;
+            if (cancelled || cancellationToken.IsCancellationRequested)
+            {
+                finished!.TrySetCanceled(cancellationToken);
+            }
+            else
+            {
+                finished!.TrySetException(exception);
+            }
+        }
+    }
+
+    private void Cancel()
+    {
+        lock (gate)
+        {
+            cancelled = true;
+            if (!writing)
+            {
+                finished!.TrySetCanceled(cancellationToken);
+            }
         }
     }
 }

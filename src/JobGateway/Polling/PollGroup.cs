@@ -555,15 +555,7 @@ internal sealed partial class PollGroup : IPollGroupListener
             context.Metrics.PollsSaved.Add(saved);
         }
 
-        foreach (var watch in offerTo)
-        {
-            watch.Offer(candidate!);
-        }
-
-        foreach (var watch in endFor)
-        {
-            watch.End(end!);
-        }
+        FanOut.Deliver(offerTo, candidate, endFor, end);
 
         if (satisfied is not null)
         {
