@@ -14,7 +14,13 @@ public static class GatewayHost
     /// <summary>Creates the application; <paramref name="configure"/> may add configuration or replace services.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json (the gRPC and HTTP ports among them) sits beside the assembly: read it from there
+        // whatever the working directory, unless --contentRoot says otherwise.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        });
         configure?.Invoke(builder);
         builder.Services.AddJobGateway(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>

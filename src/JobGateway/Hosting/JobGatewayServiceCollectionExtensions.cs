@@ -114,7 +114,8 @@ public static class JobGatewayServiceCollectionExtensions
             .ConfigureResource(resource => resource.AddService("jobgateway"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(GatewayMetrics.MeterName)
+                // System.Runtime: the runtime's own GC, JIT, thread-pool and lock-contention metrics (.NET 9+).
+                metrics.AddMeter(GatewayMetrics.MeterName, "System.Runtime")
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddPrometheusExporter();
