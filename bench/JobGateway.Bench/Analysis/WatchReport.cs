@@ -50,6 +50,7 @@ internal sealed class WatchReport(RunSettings run, WatchSettings settings, Clust
                 gateway.Connections,
                 settings.Baseline,
                 settings.WarmUp,
+                gateway.WarmUpLifecycles,
                 run.GatewayArgs,
                 run.GatewayEnvironment),
             [.. gateway.Jobs.Select(j => j.Script.ToString()).Distinct()],

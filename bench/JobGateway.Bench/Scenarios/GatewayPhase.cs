@@ -125,18 +125,46 @@ internal sealed class GatewayPhase(RunSettings run, WatchSettings settings, Clus
             await job.CollectAsync(simulator, cancellationToken);
         }
 
-        return new GatewayOutcome(jobs, watchers, times, clients.ConnectionCount, leases, timedOut);
+        return new GatewayOutcome(jobs, watchers, times, clients.ConnectionCount, leases, timedOut, WarmUpLifecycles);
     }
 
     /// <summary>
-    /// A throw-away lifecycle on every replica, so the measured run does not include the JIT compiling the
-    /// fan-out path (a profile of a cold 10,000-stream fan-out spends half its CPU in the JIT and the runtime).
+    /// Throw-away lifecycles on every replica, so the measured run does not include the JIT compiling the
+    /// fan-out path (a profile of a cold 10,000-stream fan-out spends half its CPU in the JIT and the runtime),
+    /// repeated until a lifecycle makes the replicas compile almost nothing (their <c>dotnet_jit_compiled_methods</c>),
+    /// as a gateway that has served a few such fan-outs would be: tiered compilation promotes a method only
+    /// after 30 calls, and code that runs once per change needs several lifecycles to get there.
     /// </summary>
     private async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         const int MaxPerReplica = 500;
+        const int MaxLifecycles = 5;
+        const double QuietMethods = 25;
         var perReplica = Math.Min(MaxPerReplica, Math.Max(1, settings.Streams / settings.Replicas));
-        progress.Phase(string.Create(CultureInfo.InvariantCulture, $"warm-up: one short lifecycle watched by {perReplica} streams per replica (not measured)"));
+        for (var round = 1; round <= MaxLifecycles; round++)
+        {
+            progress.Phase(string.Create(CultureInfo.InvariantCulture, $"warm-up {round}: one short lifecycle watched by {perReplica} streams per replica (not measured)"));
+            var before = await MetricAsync("dotnet_jit_compiled_methods_total", cancellationToken);
+            await WarmUpLifecycleAsync(perReplica, cancellationToken);
+
+            // Let tiered compilation finish promoting what the burst made hot.
+            await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+            var after = await MetricAsync("dotnet_jit_compiled_methods_total", cancellationToken);
+            var compiled = before.Zip(after, (b, a) => a - b).Max();
+            progress.Phase(string.Create(CultureInfo.InvariantCulture, $"warm-up {round}: the busiest replica compiled {compiled?.ToString("F0", CultureInfo.InvariantCulture) ?? "an unknown number of"} methods"));
+            WarmUpLifecycles = round;
+            if (compiled is null or < QuietMethods)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>How many warm-up lifecycles ran before the measured one.</summary>
+    public int WarmUpLifecycles { get; private set; }
+
+    private async Task WarmUpLifecycleAsync(int perReplica, CancellationToken cancellationToken)
+    {
         var script = LifecycleScript.WarmUp(6, run.Interval);
         var jobId = await simulator.CreateJobAsync(script, cancellationToken);
         var counts = Enumerable.Repeat(perReplica, settings.Replicas).ToList();
@@ -157,9 +185,6 @@ internal sealed class GatewayPhase(RunSettings run, WatchSettings settings, Clus
         await simulator.AdvanceAsync(jobId, cancellationToken);
         progress.Status(() => string.Create(CultureInfo.InvariantCulture, $"terminal {counters.Terminal}/{watchers.Count}  messages {counters.Messages}"));
         await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60) + (script.Steps.Count * run.Interval * 2), cancellationToken);
-
-        // Let tiered compilation finish promoting what the burst made hot.
-        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
     }
 
     /// <summary>
@@ -188,20 +213,27 @@ internal sealed class GatewayPhase(RunSettings run, WatchSettings settings, Clus
         string.Create(CultureInfo.InvariantCulture, $"gw{r.Index} {(r.Sampler.Samples is [.., var last] ? last.RssKiB / 1024.0 : 0):F0} MiB")));
 
     /// <summary>Per replica, <c>jobgateway_leases_held</c> from its /metrics, when it exposes one.</summary>
-    private async Task<IReadOnlyList<double?>> LeaseCountsAsync(CancellationToken cancellationToken)
+    private Task<IReadOnlyList<double?>> LeaseCountsAsync(CancellationToken cancellationToken) =>
+        MetricAsync("jobgateway_leases_held", cancellationToken);
+
+    /// <summary>Per replica, the sum of the samples of <paramref name="metric"/> on its /metrics; null where it has none.</summary>
+    private async Task<IReadOnlyList<double?>> MetricAsync(string metric, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var counts = new List<double?>();
+        var values = new List<double?>();
         foreach (var replica in cluster.Replicas)
         {
-            double? held = null;
+            double? sum = null;
             try
             {
                 var text = await http.GetStringAsync(new Uri(replica.Http, "metrics"), cancellationToken);
-                var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("jobgateway_leases_held", StringComparison.Ordinal));
-                if (line is not null && double.TryParse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                foreach (var line in text.Split('\n'))
                 {
-                    held = value;
+                    if (line.StartsWith(metric, StringComparison.Ordinal) && line.Length > metric.Length && line[metric.Length] is ' ' or '{'
+                        && double.TryParse(line[(line.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                    {
+                        sum = (sum ?? 0) + value;
+                    }
                 }
             }
             catch (HttpRequestException)
@@ -211,9 +243,9 @@ internal sealed class GatewayPhase(RunSettings run, WatchSettings settings, Clus
             {
             }
 
-            counts.Add(held);
+            values.Add(sum);
         }
 
-        return counts;
+        return values;
     }
 }

@@ -14,5 +14,6 @@ internal sealed record WatchRunSettings(
     int ClientConnections,
     bool Baseline,
     bool WarmUp,
+    int WarmUpLifecycles,
     IReadOnlyList<string> GatewayArgs,
     IReadOnlyDictionary<string, string> GatewayEnvironment);
