@@ -49,6 +49,7 @@ internal static class FanOut
 
     private sealed class Work(JobWatch[] offerTo, JobSnapshot snapshot, JobWatch[] endFor, WatchEnd? end) : IThreadPoolWorkItem
     {
+        private readonly List<TaskCompletionSource<WatchEnd?>> finishes = [];
         private int next = -ChunkSize;
         private int running;
         private int ended;
@@ -59,23 +60,52 @@ internal static class FanOut
         public void Execute()
         {
             Interlocked.Increment(ref running);
-            int start;
-            while ((start = Interlocked.Add(ref next, ChunkSize)) < offerTo.Length)
+            var mine = snapshot.IsTerminal ? new List<TaskCompletionSource<WatchEnd?>>() : null;
+            JobWatch.DeferFinishes(mine);
+            try
             {
-                var stop = Math.Min(start + ChunkSize, offerTo.Length);
-                for (var i = start; i < stop; i++)
+                int start;
+                while ((start = Interlocked.Add(ref next, ChunkSize)) < offerTo.Length)
                 {
-                    offerTo[i].Offer(snapshot);
+                    var stop = Math.Min(start + ChunkSize, offerTo.Length);
+                    for (var i = start; i < stop; i++)
+                    {
+                        offerTo[i].Offer(snapshot);
+                    }
+                }
+            }
+            finally
+            {
+                JobWatch.DeferFinishes(null);
+            }
+
+            if (mine is { Count: > 0 })
+            {
+                lock (finishes)
+                {
+                    finishes.AddRange(mine);
                 }
             }
 
-            // The last worker out ends the watches, so an end never overtakes the snapshot before it.
-            if (Interlocked.Decrement(ref running) == 0 && end is not null && Interlocked.Exchange(ref ended, 1) == 0)
+            if (Interlocked.Decrement(ref running) != 0 || Interlocked.Exchange(ref ended, 1) != 0)
+            {
+                return;
+            }
+
+            // The last worker out. An end never overtakes the change before it on any stream.
+            if (end is not null)
             {
                 foreach (var watch in endFor)
                 {
                     watch.End(end);
                 }
+            }
+
+            // Streams that got the terminal state end behind the work already queued, Kestrel's sends of
+            // the frames just written among it, so no client waits for other calls' teardown.
+            if (finishes.Count > 0)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static all => JobWatch.ReleaseFinishes(all), finishes, preferLocal: false);
             }
         }
     }

@@ -25,7 +25,10 @@ internal sealed class JobWatch : IDisposable
     private Func<JobSnapshot, ValueTask>? writer;
     private TaskCompletionSource<WatchEnd?>? finished;
     private CancellationToken cancellationToken;
+    [ThreadStatic]
+    private static List<TaskCompletionSource<WatchEnd?>>? deferredFinishes;
     private bool writing;
+    private bool terminalWritten;
     private bool cancelled;
     private int disposed;
 
@@ -131,6 +134,23 @@ internal sealed class JobWatch : IDisposable
         using var registration = cancellationToken.UnsafeRegister(static state => ((JobWatch)state!).Cancel(), this);
         WriteFrom(first);
         return await done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// While <paramref name="finishes"/> is set, streams that this thread writes the terminal state to are
+    /// not ended at once: their completions are added to the list, to be released with <see cref="ReleaseFinishes"/>.
+    /// Ending a call costs more than the write itself (trailers, request teardown), and the work it queues
+    /// would otherwise run before Kestrel sends the frames written to the streams still waiting.
+    /// </summary>
+    public static void DeferFinishes(List<TaskCompletionSource<WatchEnd?>>? finishes) => deferredFinishes = finishes;
+
+    /// <summary>Ends the streams whose finishes <see cref="DeferFinishes"/> collected.</summary>
+    public static void ReleaseFinishes(List<TaskCompletionSource<WatchEnd?>> finishes)
+    {
+        foreach (var finish in finishes)
+        {
+            finish.TrySetResult(null);
+        }
     }
 
     /// <summary>The next snapshot to send, or why the stream ends. One reader at a time; not with <see cref="RunAsync"/>.</summary>
@@ -240,7 +260,7 @@ internal sealed class JobWatch : IDisposable
     // pending snapshot next), nothing is pending, or the watch is over (then it finishes it).
     private JobSnapshot? TakeWriteLocked()
     {
-        if (writing || finished!.Task.IsCompleted)
+        if (writing || terminalWritten || finished!.Task.IsCompleted)
         {
             return null;
         }
@@ -272,7 +292,16 @@ internal sealed class JobWatch : IDisposable
         LastWritten = written.Revision;
         if (written.IsTerminal)
         {
-            finished!.TrySetResult(null);
+            terminalWritten = true;
+            if (deferredFinishes is { } deferred)
+            {
+                deferred.Add(finished!);
+            }
+            else
+            {
+                finished!.TrySetResult(null);
+            }
+
             return null;
         }
 

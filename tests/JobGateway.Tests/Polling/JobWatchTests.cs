@@ -191,6 +191,26 @@ public sealed class JobWatchTests
         Assert.True(watches.Length > FanOut.InlineLimit);
     }
 
+    [Fact]
+    public async Task FanOut_TerminalStateToThousandsOfWatches_EveryStreamWritesItOnceAndEndsOk()
+    {
+        var watches = Enumerable.Range(0, 5_000).Select(_ => new JobWatch(Key, 0, _ => { })).ToArray();
+        var counts = new int[watches.Length];
+        var runs = watches.Select((watch, i) => watch.RunAsync(snapshot =>
+        {
+            Assert.True(snapshot.IsTerminal);
+            Interlocked.Increment(ref counts[i]);
+            return ValueTask.CompletedTask;
+        }, TestContext.Current.CancellationToken)).ToArray();
+
+        FanOut.Deliver(watches, Snapshot(9, "completed"), [], null);
+        watches[0].Offer(Snapshot(9, "completed")); // a duplicate from the channel writes nothing more
+
+        var ends = await Task.WhenAll(runs);
+        Assert.All(ends, Assert.Null);
+        Assert.All(counts, count => Assert.Equal(1, count));
+    }
+
     private static JobSnapshot Snapshot(ulong revision, string status) => new(new Job
     {
         JobId = Key.JobId,
