@@ -47,8 +47,8 @@ internal sealed class JobWatch : IDisposable
     /// <summary>Offers a snapshot; kept only when newer than everything offered before.</summary>
     public void Offer(JobSnapshot snapshot)
     {
-        TaskCompletionSource? wake = null;
-        JobSnapshot? write = null;
+        TaskCompletionSource? wake;
+        JobSnapshot? write;
         lock (gate)
         {
             if (snapshot.Revision <= highestOffered)
@@ -70,15 +70,7 @@ internal sealed class JobWatch : IDisposable
                 pending = snapshot;
             }
 
-            if (writer is not null)
-            {
-                write = TakeWriteLocked();
-            }
-            else
-            {
-                wake = waiter;
-                waiter = null;
-            }
+            (write, wake) = TakeReaderWorkLocked();
         }
 
         WriteFrom(write);
@@ -88,20 +80,12 @@ internal sealed class JobWatch : IDisposable
     /// <summary>Ends the watch after any pending snapshot has been read.</summary>
     public void End(WatchEnd reason)
     {
-        TaskCompletionSource? wake = null;
-        JobSnapshot? write = null;
+        TaskCompletionSource? wake;
+        JobSnapshot? write;
         lock (gate)
         {
             end ??= reason;
-            if (writer is not null)
-            {
-                write = TakeWriteLocked();
-            }
-            else
-            {
-                wake = waiter;
-                waiter = null;
-            }
+            (write, wake) = TakeReaderWorkLocked();
         }
 
         WriteFrom(write);
@@ -254,6 +238,19 @@ internal sealed class JobWatch : IDisposable
         }
 
         WriteFrom(next);
+    }
+
+    // After an offer or an end: in push mode the snapshot the caller is to write now, in pull mode the reader to wake.
+    private (JobSnapshot? Write, TaskCompletionSource? Wake) TakeReaderWorkLocked()
+    {
+        if (writer is not null)
+        {
+            return (TakeWriteLocked(), null);
+        }
+
+        var wake = waiter;
+        waiter = null;
+        return (null, wake);
     }
 
     // The caller becomes the writer of the returned snapshot; null when a write is running (it takes the

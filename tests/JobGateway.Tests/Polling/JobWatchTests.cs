@@ -42,17 +42,7 @@ public sealed class JobWatchTests
     public async Task RunAsync_WriteThatDoesNotComplete_OffersReturnAtOnceAndTheNewestIsWrittenNext()
     {
         using var watch = new JobWatch(Key, 0, _ => { });
-        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var writes = new List<ulong>();
-        var run = watch.RunAsync(snapshot =>
-        {
-            lock (writes)
-            {
-                writes.Add(snapshot.Revision);
-            }
-
-            return snapshot.Revision == 1 ? new ValueTask(stalled.Task) : ValueTask.CompletedTask;
-        }, TestContext.Current.CancellationToken);
+        var (stalled, writes, run) = RunWithFirstWriteStalled(watch);
 
         watch.Offer(Snapshot(1, "queued"));
         watch.Offer(Snapshot(2, "processing"));
@@ -110,17 +100,7 @@ public sealed class JobWatchTests
     public async Task End_WhileAWriteRuns_ThePendingStateIsWrittenBeforeTheEnd()
     {
         using var watch = new JobWatch(Key, 0, _ => { });
-        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var writes = new List<ulong>();
-        var run = watch.RunAsync(snapshot =>
-        {
-            lock (writes)
-            {
-                writes.Add(snapshot.Revision);
-            }
-
-            return snapshot.Revision == 1 ? new ValueTask(stalled.Task) : ValueTask.CompletedTask;
-        }, TestContext.Current.CancellationToken);
+        var (stalled, writes, run) = RunWithFirstWriteStalled(watch);
         watch.Offer(Snapshot(1, "queued"));
         watch.Offer(Snapshot(2, "processing"));
         var failure = new PollFailure(StatusCode.NotFound, "The job was deleted.", DateTimeOffset.UnixEpoch);
@@ -209,6 +189,23 @@ public sealed class JobWatchTests
         var ends = await Task.WhenAll(runs);
         Assert.All(ends, Assert.Null);
         Assert.All(counts, count => Assert.Equal(1, count));
+    }
+
+    /// <summary>Runs <paramref name="watch"/> with a writer that records revisions and whose write of revision 1 waits for <c>stalled</c>.</summary>
+    private static (TaskCompletionSource Stalled, List<ulong> Writes, Task<WatchEnd?> Run) RunWithFirstWriteStalled(JobWatch watch)
+    {
+        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writes = new List<ulong>();
+        var run = watch.RunAsync(snapshot =>
+        {
+            lock (writes)
+            {
+                writes.Add(snapshot.Revision);
+            }
+
+            return snapshot.Revision == 1 ? new ValueTask(stalled.Task) : ValueTask.CompletedTask;
+        }, TestContext.Current.CancellationToken);
+        return (stalled, writes, run);
     }
 
     private static JobSnapshot Snapshot(ulong revision, string status) => new(new Job
