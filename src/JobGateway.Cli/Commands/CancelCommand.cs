@@ -11,21 +11,10 @@ internal static class CancelCommand
         "jobgw cancel $id --json | jq -r .state",
     ];
 
-    public static Command Create(GatewayOptions options, CliEnvironment environment)
-    {
-        var jobId = JobIdArgument.Create();
-        var command = new Command("cancel", "Cancel a queued or processing job and print it as it stands after the cancel") { jobId };
-        options.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) =>
-        {
-            var id = parseResult.GetRequiredValue(jobId);
-            return GatewayCall.RunAsync(parseResult, options, environment, id, async (gateway, renderer) =>
-            {
-                var response = await gateway.Client.CancelJobAsync(new CancelJobRequest { JobId = id }, gateway.Unary(cancellationToken));
-                renderer.WriteJob(response.Job);
-                return ExitCodes.Success;
-            }, cancellationToken);
-        });
-        return command;
-    }
+    public static Command Create(GatewayOptions options, CliEnvironment environment) => UnaryJobCommand.Create(
+        "cancel",
+        "Cancel a queued or processing job and print it as it stands after the cancel",
+        options,
+        environment,
+        async (client, id, callOptions) => (await client.CancelJobAsync(new CancelJobRequest { JobId = id }, callOptions)).Job);
 }

@@ -12,21 +12,10 @@ internal static class GetCommand
         "JOBGW_ADDRESS=http://gateway:8080 JOBGW_TOKEN=$KREA_TOKEN jobgw get $id",
     ];
 
-    public static Command Create(GatewayOptions options, CliEnvironment environment)
-    {
-        var jobId = JobIdArgument.Create();
-        var command = new Command("get", "Print a job: state, upstream status, revision, times, results, error, style and extra fields") { jobId };
-        options.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) =>
-        {
-            var id = parseResult.GetRequiredValue(jobId);
-            return GatewayCall.RunAsync(parseResult, options, environment, id, async (gateway, renderer) =>
-            {
-                var response = await gateway.Client.GetJobAsync(new GetJobRequest { JobId = id }, gateway.Unary(cancellationToken));
-                renderer.WriteJob(response.Job);
-                return ExitCodes.Success;
-            }, cancellationToken);
-        });
-        return command;
-    }
+    public static Command Create(GatewayOptions options, CliEnvironment environment) => UnaryJobCommand.Create(
+        "get",
+        "Print a job: state, upstream status, revision, times, results, error, style and extra fields",
+        options,
+        environment,
+        async (client, id, callOptions) => (await client.GetJobAsync(new GetJobRequest { JobId = id }, callOptions)).Job);
 }
