@@ -11,22 +11,22 @@ internal sealed class RestPoller(int index, int job)
 {
     private static readonly string[] TerminalStatuses = ["completed", "failed", "cancelled"];
 
-    private readonly List<Receipt> receipts = new(8);
+    private readonly ReceiptLog log = new();
 
     public int Index { get; } = index;
 
     public int Job { get; } = job;
 
     /// <summary>Each status the first time this poller saw it.</summary>
-    public IReadOnlyList<Receipt> Receipts => receipts;
+    public IReadOnlyList<Receipt> Receipts => log.Receipts;
 
-    public TaskCompletionSource Connected { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource Connected => log.Connected;
 
     public long Requests { get; private set; }
 
     public string? Error { get; private set; }
 
-    public bool ReceivedTerminal { get; private set; }
+    public bool ReceivedTerminal => log.ReceivedTerminal;
 
     public async Task RunAsync(HttpClient http, string jobId, TimeSpan interval, TimeSpan startDelay, WatchCounters counters, CancellationToken cancellationToken)
     {
@@ -48,21 +48,12 @@ internal sealed class RestPoller(int index, int job)
                 }
 
                 var status = Status(body);
-                if (receipts.Count == 0 || receipts[^1].Status != status)
+                if (Receipts.Count == 0 || Receipts[^1].Status != status)
                 {
                     var terminal = TerminalStatuses.Contains(status);
-                    receipts.Add(new Receipt(status, terminal, (ulong)receipts.Count, receivedAt));
-                    counters.OnMessage();
-                    if (receipts.Count == 1)
-                    {
-                        counters.OnConnected();
-                        Connected.TrySetResult();
-                    }
-
+                    log.Add(new Receipt(status, terminal, (ulong)Receipts.Count, receivedAt), counters);
                     if (terminal)
                     {
-                        ReceivedTerminal = true;
-                        counters.OnTerminal();
                         return;
                     }
                 }
@@ -76,7 +67,7 @@ internal sealed class RestPoller(int index, int job)
         }
         finally
         {
-            Connected.TrySetResult();
+            log.Release();
         }
     }
 

@@ -6,7 +6,7 @@ namespace JobGateway.Bench.Watching;
 /// <summary>One WatchJob stream: every state it receives, with the instant it arrived, and how it ended.</summary>
 internal sealed class Watcher(int index, int job, int replica)
 {
-    private readonly List<Receipt> receipts = new(8);
+    private readonly ReceiptLog log = new();
 
     public int Index { get; } = index;
 
@@ -14,17 +14,17 @@ internal sealed class Watcher(int index, int job, int replica)
 
     public int Replica { get; } = replica;
 
-    public IReadOnlyList<Receipt> Receipts => receipts;
+    public IReadOnlyList<Receipt> Receipts => log.Receipts;
 
     /// <summary>Completes when the first message (the job as it stands) has arrived, or the stream failed.</summary>
-    public TaskCompletionSource Connected { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource Connected => log.Connected;
 
     /// <summary>The stream's final status; OK once it ended after the terminal state.</summary>
     public StatusCode? EndStatus { get; private set; }
 
     public string? Error { get; private set; }
 
-    public bool ReceivedTerminal { get; private set; }
+    public bool ReceivedTerminal => log.ReceivedTerminal;
 
     public async Task RunAsync(JobService.JobServiceClient client, string jobId, Metadata headers, WatchCounters counters, CancellationToken cancellationToken)
     {
@@ -38,19 +38,7 @@ internal sealed class Watcher(int index, int job, int replica)
                 var receivedAt = DateTime.UtcNow;
                 var current = stream.Current.Job;
                 var terminal = current.State is JobState.Completed or JobState.Failed or JobState.Cancelled;
-                receipts.Add(new Receipt(current.UpstreamStatus, terminal, current.Revision, receivedAt));
-                counters.OnMessage();
-                if (receipts.Count == 1)
-                {
-                    counters.OnConnected();
-                    Connected.TrySetResult();
-                }
-
-                if (terminal)
-                {
-                    ReceivedTerminal = true;
-                    counters.OnTerminal();
-                }
+                log.Add(new Receipt(current.UpstreamStatus, terminal, current.Revision, receivedAt), counters);
             }
 
             EndStatus = call.GetStatus().StatusCode;
@@ -68,7 +56,7 @@ internal sealed class Watcher(int index, int job, int replica)
                 Error ??= ReceivedTerminal ? null : "the stream ended before the terminal state";
             }
 
-            Connected.TrySetResult();
+            log.Release();
         }
     }
 }
